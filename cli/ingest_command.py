@@ -1,0 +1,61 @@
+"""`sop ingest PATH... -o OUT`: files and folders to sop/1 JSON plus a batch summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ingest.batch import SummaryRow, discover_inputs, ingest_batch
+
+_STATUS_STYLE = {"ok": "green", "partial": "yellow", "failed": "red"}
+
+
+def print_summary(rows: list[SummaryRow], console: Console) -> None:
+    table = Table(title="sop ingest summary")
+    for column in ("file", "status", "SOPs", "steps", "problems", "seconds"):
+        table.add_column(column, justify="right" if column not in ("file", "status") else "left")
+    for row in rows:
+        style = _STATUS_STYLE[row.status]
+        table.add_row(
+            row.path, f"[{style}]{row.status}[/]", str(row.sops), str(row.steps),
+            str(row.problems), f"{row.seconds:.2f}",
+        )  # fmt: skip
+    console.print(table)
+    for row in rows:
+        if row.error:
+            console.print(f"[red]failed[/] {row.error}", highlight=False)
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(exists=True, help="Files or folders (recursive).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the JSON files.")],
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Ingest SOP files into OUT/<name>.json, OUT/summary.csv and OUT/summary.json."""
+    console = Console(stderr=True)
+    inputs = discover_inputs(paths, out)
+    if not inputs:
+        console.print("No supported input files found.")
+        raise typer.Exit(2)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), console=console, disable=not sys.stderr.isatty(),
+    ) as progress:  # fmt: skip
+        task = progress.add_task("", total=len(inputs))
+
+        def advance(row: SummaryRow) -> None:
+            progress.update(task, advance=1, description=Path(row.path).name)
+
+        rows = ingest_batch(inputs, out, workers=workers, on_result=advance)
+    print_summary(rows, Console())
+    raise typer.Exit(1 if any(row.status == "failed" for row in rows) else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)

@@ -1,0 +1,1 @@
+"""From any input file (text export, PDF, scan) to `models.sop.Document`."""

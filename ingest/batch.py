@@ -1,0 +1,151 @@
+"""Many inputs -> one JSON per input + summary.csv/json. One bad file never stops the batch."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from exports.json import document_to_json
+from ingest.pipeline import SUPPORTED_SUFFIXES, IngestResult, Status, ingest_file
+from ingest.settings import PipelineSettings
+
+SUMMARY_FIELDS = ["path", "output", "status", "sops", "steps", "problems", "seconds", "error"]
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    path: Path
+    output: Path
+
+
+class SummaryRow(BaseModel):
+    path: str
+    output: str | None
+    status: Status
+    sops: int
+    steps: int
+    problems: int
+    seconds: float
+    error: str | None
+
+
+def discover_inputs(paths: list[Path], out_dir: Path) -> list[BatchInput]:
+    """Files map to OUT/<name>.json; files inside a folder to OUT/<relative path>.json.
+
+    Hidden files and files with unknown suffixes inside folders are skipped; a file named
+    directly is always taken (and fails with a clear message if its kind is unsupported).
+    """
+    inputs: list[BatchInput] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                relative = file.relative_to(path)
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if file.is_file() and not hidden and file.suffix.lower() in SUPPORTED_SUFFIXES:
+                    inputs.append(BatchInput(file, out_dir / f"{relative}.json"))
+        else:
+            inputs.append(BatchInput(path, out_dir / f"{path.name}.json"))
+    return inputs
+
+
+def _safe_ingest(path: Path, settings: PipelineSettings) -> IngestResult:
+    try:
+        return ingest_file(path, settings)
+    except Exception as error:  # a bug must cost one file, not the batch
+        detail = "".join(traceback.format_exception_only(error)).strip()
+        return IngestResult(
+            path=str(path),
+            status="failed",
+            error=f"{path}: internal error ({detail}); please report it.",
+        )
+
+
+def _worker_init() -> None:
+    # Tesseract's OpenMP threads fight the worker processes for the cores.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _run(
+    inputs: list[BatchInput], settings: PipelineSettings, workers: int
+) -> Iterator[IngestResult]:
+    if workers <= 1:
+        _worker_init()
+        for item in inputs:
+            yield _safe_ingest(item.path, settings)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+        futures: list[Future[IngestResult]] = [
+            pool.submit(_safe_ingest, item.path, settings) for item in inputs
+        ]
+        for item, future in zip(inputs, futures, strict=True):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                yield IngestResult(
+                    path=str(item.path),
+                    status="failed",
+                    error=f"{item.path}: the worker process died (out of memory or a crash in OCR).",
+                )
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def summary_row(item: BatchInput, result: IngestResult) -> SummaryRow:
+    problems = len(result.document.problems) if result.document else 0
+    return SummaryRow(
+        path=str(item.path),
+        output=str(item.output) if result.document else None,
+        status=result.status,
+        sops=result.sop_count,
+        steps=result.step_count,
+        problems=problems,
+        seconds=round(result.seconds, 4),
+        error=result.error,
+    )
+
+
+def ingest_batch(
+    inputs: list[BatchInput],
+    out_dir: Path,
+    *,
+    settings: PipelineSettings | None = None,
+    workers: int = 1,
+    on_result: Callable[[SummaryRow], None] | None = None,
+) -> list[SummaryRow]:
+    """Ingest every input, writing each JSON as soon as it is ready and the CSV row by row."""
+    settings = settings or PipelineSettings()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows: list[SummaryRow] = []
+    with (out_dir / "summary.csv").open("w", newline="", encoding="utf-8") as csv_file:
+        writer = csv.DictWriter(csv_file, fieldnames=SUMMARY_FIELDS)
+        writer.writeheader()
+        try:
+            for item, result in zip(inputs, _run(inputs, settings, workers), strict=True):
+                if result.document is not None:
+                    _write_atomically(item.output, document_to_json(result.document))
+                row = summary_row(item, result)
+                rows.append(row)
+                writer.writerow(row.model_dump())
+                csv_file.flush()
+                if on_result:
+                    on_result(row)
+        finally:
+            summary = [row.model_dump() for row in rows]
+            _write_atomically(
+                out_dir / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2)
+            )
+    return rows

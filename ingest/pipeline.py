@@ -1,0 +1,98 @@
+"""The recipe: one input file -> `Document`, with a status instead of an exception."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from ingest.errors import NotAnSopError, SopError, UnsupportedInputError
+from ingest.readers.text_export import read_text_export
+from ingest.settings import PipelineSettings
+from ingest.text import sops_from_text_pages
+from models.sop import Document, Source, SourceKind
+
+Status = Literal["ok", "partial", "failed"]
+
+TEXT_SUFFIXES = {".txt", ".text"}
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
+
+
+class IngestResult(BaseModel):
+    path: str
+    status: Status
+    document: Document | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def sop_count(self) -> int:
+        return len(self.document.sops) if self.document else 0
+
+    @property
+    def step_count(self) -> int:
+        return sum(len(sop.steps) for sop in self.document.sops) if self.document else 0
+
+
+def detect_kind(path: Path) -> SourceKind:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    raise UnsupportedInputError(
+        str(path), f"'{suffix or 'no extension'}' is not a known input kind"
+    )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_document(path: Path, settings: PipelineSettings) -> Document:
+    """Read, reconstruct and normalise one file. Raises `SopError` for a file that cannot be used."""
+    kind = detect_kind(path)
+    if kind != "text":
+        raise UnsupportedInputError(str(path), f"{kind} input is not supported yet")
+    pages = read_text_export(path, settings.text_export)
+    sops, problems = sops_from_text_pages(pages)
+    if not sops:
+        raise NotAnSopError(
+            f"{path}: no SOP found (no procedure table with numbered steps and no SOP identity "
+            "block); check that this file is an SOP."
+        )
+    source = Source(path=str(path), sha256=sha256_of(path), kind=kind, pages=len(pages))
+    return Document(source=source, sops=sops, problems=problems)
+
+
+def ingest_file(path: Path, settings: PipelineSettings | None = None) -> IngestResult:
+    """Never raises for a bad input: the problem is recorded in the result."""
+    started = time.perf_counter()
+    try:
+        document = build_document(path, settings or PipelineSettings())
+    except SopError as error:
+        return IngestResult(
+            path=str(path), status="failed", error=str(error), seconds=time.perf_counter() - started
+        )
+    except OSError as error:
+        return IngestResult(
+            path=str(path),
+            status="failed",
+            error=f"{path}: cannot read the file ({error.strerror or error}).",
+            seconds=time.perf_counter() - started,
+        )
+    status: Status = "partial" if document.problems else "ok"
+    return IngestResult(
+        path=str(path), status=status, document=document, seconds=time.perf_counter() - started
+    )
