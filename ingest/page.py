@@ -14,6 +14,9 @@ from models.geometry import BBox
 from models.sop import SymbolShape
 
 Orientation = Literal["horizontal", "vertical"]
+ColumnRole = Literal[
+    "no", "kegiatan", "actor", "kelengkapan", "waktu", "output", "keterangan", "unknown"
+]  # fmt: skip
 
 
 class Word(BaseModel):
@@ -47,12 +50,53 @@ class Cell(BaseModel):
     confidence: float = 1.0
 
 
+class TableColumn(BaseModel):
+    """A column of a procedure table and what it means (decided from its header text)."""
+
+    index: int
+    left: float
+    right: float
+    role: ColumnRole = "unknown"
+    label: str = Field(default="", description="Header text; the actor's label for actor lanes.")
+
+
+class TableRow(BaseModel):
+    """A row band of a procedure table."""
+
+    index: int
+    top: float
+    bottom: float
+    is_header: bool = False
+
+
+class Table(BaseModel):
+    """One procedure (or identity) table on a page: grid, cells and column meanings."""
+
+    kind: Literal["procedure", "identity"] = "procedure"
+    bbox: BBox
+    columns: list[TableColumn] = Field(default_factory=list)
+    rows: list[TableRow] = Field(default_factory=list)
+    cells: list[Cell] = Field(default_factory=list)
+
+
 class Symbol(BaseModel):
-    """A flowchart symbol found on the page."""
+    """A flowchart symbol found on the page, placed in a table row (step) and column (lane)."""
 
     shape: SymbolShape
     bbox: BBox
     text: str | None = None
+    confidence: float = 1.0
+    table: int | None = Field(default=None, description="Index into Page.tables.")
+    row: int | None = Field(default=None, description="TableRow.index holding the symbol.")
+    col: int | None = Field(default=None, description="TableColumn.index (actor lane).")
+
+
+class Edge(BaseModel):
+    """A flowchart arrow from one symbol to another (indices into Page.symbols)."""
+
+    source: int
+    target: int
+    label: str | None = Field(default=None, description="Exit label as printed (Ya, Tidak, T...).")
     confidence: float = 1.0
 
 
@@ -69,5 +113,7 @@ class Page(BaseModel):
     words: list[Word] = Field(default_factory=list)
     rulings: list[Ruling] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
     symbols: list[Symbol] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list)
