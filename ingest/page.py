@@ -100,6 +100,18 @@ class Edge(BaseModel):
     confidence: float = 1.0
 
 
+class LooseEnd(BaseModel):
+    """A flowchart line between a symbol and the top or bottom of the table body: it goes on on
+    another page (the table continues there)."""
+
+    symbol: int = Field(description="Index into Page.symbols of the symbol at the line's other end.")
+    direction: Literal["out", "in"] = Field(description="out: leaves the symbol; in: points at it.")
+    side: Literal["top", "bottom"]
+    x: float
+    col: int | None = Field(default=None, description="TableColumn.index of the lane it runs in.")
+    confidence: float = 1.0
+
+
 class Page(BaseModel):
     """One source page on its way through the steps."""
 
@@ -116,4 +128,5 @@ class Page(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     symbols: list[Symbol] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
+    loose_ends: list[LooseEnd] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list)
