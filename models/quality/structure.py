@@ -71,6 +71,8 @@ def _lane_findings(sop: Sop) -> list[Finding]:
     used = {actor for step in sop.steps for actor in step.pelaksana}
     used |= {symbol.actor for step in sop.steps for symbol in step.symbols}
     known = {actor.id for actor in sop.actors}
+    if not used:  # no lane marked at all (text exports): step_pelaksana_missing says it per step
+        return []
     findings = [
         finding("actor_lane_unused", actor_location(actor.id),
                 f"Pelaksana '{actor.label}' tidak mengerjakan satu langkah pun; hapus kolomnya atau isi perannya.")
