@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import ingest_command, run_command
+from cli import export_command, ingest_command, run_command
 
 app = typer.Typer(
     name="sop",
@@ -23,6 +23,7 @@ def root() -> None:
 # Each command module registers itself here, one line each.
 ingest_command.register(app)
 run_command.register(app)
+export_command.register(app)
 
 
 def main() -> None:
