@@ -1,0 +1,174 @@
+"""Public API: `Corrector.default().correct(text, field, word_confidences=...)` -> CorrectedText."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from ingest.correct.distance import ocr_distance
+from ingest.correct.errors import ConfidenceCountError
+from ingest.correct.fields import (
+    Fix,
+    actor_heads,
+    number_token,
+    snap_label,
+    waktu_token,
+    waktu_unit_after_number,
+)
+from ingest.correct.lexicon import Lexicon
+from ingest.correct.settings import CorrectorSettings
+from ingest.correct.tokens import TokenFix, correct_token
+from ingest.correct.words import SplitToken, apply_case, normalise_glyphs, without_stray_marks
+from models.provenance import Correction
+
+FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
+_TOKEN = re.compile(r"\S+")
+_LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
+
+
+class CorrectedText(BaseModel):
+    """Corrected text plus one Correction per change (append them to Provenance.corrections)."""
+
+    text: str
+    corrections: list[Correction] = Field(default_factory=list)
+
+
+def _confidence_key(confidence: float | None) -> float | None:
+    if confidence is None:
+        return None
+    return round(confidence / 100 if confidence > 1 else confidence, 2)
+
+
+class Corrector:
+    """OCR-garble corrector over the project lexicon; cheap to call, expensive to build once."""
+
+    def __init__(self, lexicon: Lexicon, settings: CorrectorSettings | None = None) -> None:
+        self.lexicon = lexicon
+        self.settings = settings or CorrectorSettings()
+        self._token_cache: dict[tuple[str, float | None], TokenFix] = {}
+        self._heads = actor_heads()
+
+    @classmethod
+    @cache
+    def default(cls) -> Corrector:
+        """The shared corrector over corpus/lexicon/ (loaded on first use, then cached)."""
+        return cls(Lexicon.load())
+
+    def correct(
+        self, text: str, field: FieldKind = "text", *, word_confidences: list[float] | None = None
+    ) -> CorrectedText:
+        """Correct `text` as a value of kind `field`; confidences are per whitespace word (0..1,
+        Tesseract's 0..100 accepted). Whitespace and line breaks are kept."""
+        confidences = self._check_confidences(text, word_confidences)
+        if field == "header":
+            snapped = self._snap_whole(text, self.lexicon.headers, "header_snap")
+            if snapped is not None:
+                return snapped
+        if field == "list_item":
+            return self._list_item(text, confidences)
+        if field == "actor":
+            return self._actor(text, confidences)
+        return self._walk(text, confidences, field)
+
+    def _check_confidences(self, text: str, confidences: list[float] | None) -> list[float | None]:
+        words = _TOKEN.findall(text)
+        if confidences is None:
+            return [None] * len(words)
+        if len(confidences) != len(words):
+            raise ConfidenceCountError(len(words), len(confidences))
+        return [_confidence_key(value) for value in confidences]
+
+    def _walk(self, text: str, confidences: list[float | None], field: FieldKind) -> CorrectedText:
+        pieces: list[str] = []
+        corrections: list[Correction] = []
+        position = 0
+        matches = list(_TOKEN.finditer(text))
+        for index, match in enumerate(matches):
+            pieces.append(text[position : match.start()])
+            neighbours = (
+                matches[index - 1].group() if index else None,
+                matches[index + 1].group() if index + 1 < len(matches) else None,
+            )
+            fixed, changes = self._field_token(match.group(), confidences[index], field, neighbours)
+            pieces.append(fixed)
+            corrections.extend(changes)
+            position = match.end()
+        pieces.append(text[position:])
+        return CorrectedText(text="".join(pieces), corrections=corrections)
+
+    def _field_token(
+        self, token: str, confidence: float | None, field: FieldKind,
+        neighbours: tuple[str | None, str | None],
+    ) -> TokenFix:  # fmt: skip
+        special: Fix | None = None
+        if field == "waktu":
+            known = self.lexicon.is_known(SplitToken.of(token).core.lower())
+            special = waktu_token(token, neighbours[1], known) or waktu_unit_after_number(
+                token, neighbours[0]
+            )
+        elif field == "number":
+            special = number_token(token)
+        return special if special is not None else self._token(token, confidence)
+
+    def _token(self, token: str, confidence: float | None) -> TokenFix:
+        key = (token, confidence)
+        cached = self._token_cache.get(key)
+        if cached is None:
+            cached = correct_token(token, self.lexicon, self.settings, confidence)
+            self._token_cache[key] = cached
+        return cached
+
+    def _snap_whole(self, text: str, labels: list[str], rule: str) -> CorrectedText | None:
+        folded = " ".join(text.split())
+        if not folded or any(folded.lower() == label.lower() for label in labels):
+            return None
+        snapped = snap_label(folded, labels, self.settings)
+        if snapped is None:
+            return None
+        score = fuzz.ratio(folded.lower(), snapped.lower()) / 100
+        correction = Correction(raw=folded, corrected=snapped, score=round(score, 3), rule=rule)
+        return CorrectedText(text=snapped, corrections=[correction])
+
+    def _list_item(self, text: str, confidences: list[float | None]) -> CorrectedText:
+        match = _LIST_HEAD.match(text)
+        if match is None:
+            return self._walk(text, confidences, "text")
+        split = f"{text[: match.end()]} {text[match.end() :]}"
+        rest = self._walk(split, [None, *confidences], "text")
+        first = text.split()[0] if text.split() else text
+        fixed_first = " ".join(rest.text.split()[:2])
+        record = Correction(raw=first, corrected=fixed_first, score=1.0, rule="list_number")
+        return CorrectedText(text=rest.text, corrections=[record, *rest.corrections])
+
+    def _actor(self, text: str, confidences: list[float | None]) -> CorrectedText:
+        """Snap the title head ('Kfastﬂba}g' -> 'Kasubag'), then correct the rest as text."""
+        match = _TOKEN.search(text)
+        if match is None:
+            return CorrectedText(text=text)
+        head = self._snap_head(match.group())
+        if head is None:
+            return self._walk(text, confidences, "text")
+        rest = self._walk(text[match.end() :], confidences[1:], "text")
+        record = Correction(raw=match.group(), corrected=head[0], score=head[1], rule="actor_snap")
+        return CorrectedText(
+            text=text[: match.start()] + head[0] + rest.text,
+            corrections=[record, *rest.corrections],
+        )
+
+    def _snap_head(self, printed: str) -> tuple[str, float] | None:
+        core = without_stray_marks(normalise_glyphs(printed)).lower()
+        if not core.isalpha() or core in self._heads or self.lexicon.is_known(core):
+            return None
+        ranked = sorted((ocr_distance(core, head), head) for head in self._heads)
+        best_cost, best = ranked[0]
+        title = self._heads[best]
+        second_cost = next(cost for cost, head in ranked if self._heads[head] != title)
+        budget = self.settings.actor_max_cost_per_letter * len(best)
+        if best_cost > budget or second_cost - best_cost < self.settings.actor_min_lead:
+            return None
+        score = max(0.0, 1.0 - best_cost / len(best))
+        return apply_case(printed, best), round(score, 3)

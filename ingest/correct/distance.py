@@ -1,0 +1,85 @@
+"""OCR-aware weighted edit distance: glyph confusions and stray marks cost less than other edits.
+
+Both strings are compared lower-cased; the first is what OCR printed, the second a lexicon word.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# (printed by OCR, true text, cost). Shapes Tesseract confuses on phone scans of Latin print.
+CONFUSIONS: tuple[tuple[str, str, float], ...] = (
+    ("l", "i", 0.3), ("1", "i", 0.3), ("1", "l", 0.3), ("i", "l", 0.35), ("|", "l", 0.3),
+    ("|", "i", 0.3), ("!", "i", 0.3), ("j", "i", 0.5), ("t", "i", 0.6), ("f", "t", 0.5),
+    ("t", "f", 0.5), ("0", "o", 0.3), ("o", "0", 0.3), ("5", "s", 0.3), ("s", "5", 0.3),
+    ("2", "z", 0.4), ("z", "2", 0.4), ("8", "b", 0.5), ("6", "b", 0.5), ("9", "g", 0.5),
+    ("q", "g", 0.5), ("c", "e", 0.4), ("e", "c", 0.4), ("a", "o", 0.6), ("o", "a", 0.6),
+    ("n", "u", 0.5), ("u", "n", 0.5), ("h", "b", 0.5), ("b", "h", 0.5), ("v", "y", 0.5),
+    ("y", "v", 0.5), ("v", "w", 0.6), ("r", "n", 0.6), ("n", "r", 0.6), ("m", "n", 0.6),
+    ("n", "m", 0.6), ("k", "x", 0.6), ("b", "d", 0.6), ("d", "b", 0.6), ("p", "g", 0.6),
+    ("rn", "m", 0.3), ("m", "rn", 0.3), ("m", "rr", 0.4), ("nn", "m", 0.4), ("m", "nn", 0.4),
+    ("cl", "d", 0.3), ("d", "cl", 0.3), ("li", "h", 0.3), ("h", "li", 0.3), ("lı", "h", 0.3),
+    ("vv", "w", 0.3), ("w", "vv", 0.3), ("ri", "n", 0.4), ("n", "ri", 0.4), ("ni", "m", 0.4),
+    ("in", "m", 0.4), ("m", "in", 0.4), ("iu", "m", 0.5), ("tf", "u", 0.5),
+    ("\\{v", "w", 0.3), ("{v", "w", 0.3), ("l<", "k", 0.3), ("lc", "k", 0.4), ("ii", "u", 0.5),
+    ("u", "ii", 0.5), ("rt", "n", 0.5), ("ln", "h", 0.4), ("fl", "fi", 0.3), ("f", "k", 0.6),
+    ("lf", "k", 0.4), ("ti", "h", 0.5),
+)  # fmt: skip
+# Marks OCR sprinkles into words: deleting one is nearly free.
+STRAY_MARKS = frozenset("\\{}[]_|'’‘`\".,:;^~*")
+# Thin glyphs that blur away: restoring one costs less than a full insertion.
+THIN_GLYPHS = frozenset("iltfrj")
+
+_SINGLE: dict[tuple[str, str], float] = {}
+_MULTI: list[tuple[str, str, float]] = []
+for _printed, _true, _cost in CONFUSIONS:
+    if len(_printed) == 1 and len(_true) == 1:
+        _SINGLE[(_printed, _true)] = _cost
+    else:
+        _MULTI.append((_printed, _true, _cost))
+
+
+def _delete_cost(char: str) -> float:
+    return 0.2 if char in STRAY_MARKS else 1.0
+
+
+def _insert_cost(char: str) -> float:
+    return 0.7 if char in THIN_GLYPHS else 1.0
+
+
+def _substitute_cost(printed: str, true: str) -> float:
+    if printed == true:
+        return 0.0
+    return _SINGLE.get((printed, true), 1.0)
+
+
+@lru_cache(maxsize=65536)
+def ocr_distance(printed: str, true: str) -> float:
+    """Weighted Damerau-Levenshtein distance from the OCR text to a candidate (both lower-case)."""
+    rows, cols = len(printed) + 1, len(true) + 1
+    table = [[0.0] * cols for _ in range(rows)]
+    for i in range(1, rows):
+        table[i][0] = table[i - 1][0] + _delete_cost(printed[i - 1])
+    for j in range(1, cols):
+        table[0][j] = table[0][j - 1] + _insert_cost(true[j - 1])
+    for i in range(1, rows):
+        for j in range(1, cols):
+            best = min(
+                table[i - 1][j] + _delete_cost(printed[i - 1]),
+                table[i][j - 1] + _insert_cost(true[j - 1]),
+                table[i - 1][j - 1] + _substitute_cost(printed[i - 1], true[j - 1]),
+            )
+            if i > 1 and j > 1 and printed[i - 1] == true[j - 2] and printed[i - 2] == true[j - 1]:
+                best = min(best, table[i - 2][j - 2] + 1.0)
+            best = min(best, _multi_step(table, printed, true, i, j))
+            table[i][j] = best
+    return table[-1][-1]
+
+
+def _multi_step(table: list[list[float]], printed: str, true: str, i: int, j: int) -> float:
+    best = float("inf")
+    for source, target, cost in _MULTI:
+        ls, lt = len(source), len(target)
+        if ls <= i and lt <= j and printed.endswith(source, 0, i) and true.endswith(target, 0, j):
+            best = min(best, table[i - ls][j - lt] + cost)
+    return best

@@ -1,0 +1,27 @@
+"""Errors of the corrector; each message says how to fix the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.errors import SopError
+
+
+class LexiconMissingError(SopError):
+    """A lexicon file under corpus/lexicon/ is missing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: lexicon file not found. Restore it from git, or rebuild the general list "
+            "with `.venv/bin/python corpus/lexicon/build_general.py`."
+        )
+
+
+class ConfidenceCountError(SopError, ValueError):
+    """word_confidences does not hold one value per whitespace-separated word."""
+
+    def __init__(self, words: int, confidences: int) -> None:
+        super().__init__(
+            f"word_confidences has {confidences} values for {words} words: pass one confidence "
+            "per whitespace-separated word of the text (Tesseract's per-word conf), or None."
+        )

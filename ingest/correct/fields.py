@@ -1,0 +1,124 @@
+"""Field-aware rules: waktu grammar, header and actor snapping, list numbers, step numbers.
+
+Each rule takes one token (or a whole cell) and returns the replacement plus its corrections, or
+None to fall back to plain word correction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ingest.correct.distance import ocr_distance
+from ingest.correct.settings import CorrectorSettings
+from ingest.correct.words import SplitToken, apply_case, normalise_glyphs, without_stray_marks
+from models.normalise import _FULL_TITLE_HEADS, _TITLE_ABBREVIATIONS
+from models.provenance import Correction
+
+TIME_UNITS = ("menit", "jam", "hari", "minggu", "bulan", "tahun", "detik")
+# Abbreviations models.normalise.parse_waktu already reads: left as printed.
+UNIT_ABBREVIATIONS = frozenset({"mnt", "min", "mins", "hr", "hri", "mgg", "bln", "thn", "dtk"})
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "i": "1",
+                                   "|": "1", "!": "1", "Z": "2", "z": "2", "S": "5", "s": "5",
+                                   "B": "8", "g": "9", "q": "9"})  # fmt: skip
+_LOOKALIKE = "OoDlIi|!ZzSsBgq"
+_NUMBER_PART = rf"(?:[0-9{re.escape(_LOOKALIKE)}]*[0-9][0-9{re.escape(_LOOKALIKE)}]*|[{re.escape(_LOOKALIKE)}])"
+_WAKTU_TOKEN = re.compile(rf"(?P<number>{_NUMBER_PART})(?P<unit>[A-Za-z]*)")
+_MAX_UNIT_COST = 1.0
+
+Fix = tuple[str, list[Correction]]
+
+
+def _correction(raw: str, corrected: str, score: float, rule: str) -> Correction:
+    return Correction(raw=raw, corrected=corrected, score=score, rule=rule)
+
+
+def as_digits(printed: str) -> str:
+    return printed.translate(_DIGIT_LOOKALIKES)
+
+
+def snap_unit(printed: str) -> str | None:
+    """'har' -> 'hari', 'jarn' -> 'jam': the one time unit within a small OCR distance."""
+    lowered = without_stray_marks(printed.lower())
+    if lowered in TIME_UNITS or lowered in UNIT_ABBREVIATIONS:
+        return lowered
+    costs = sorted((ocr_distance(lowered, unit), unit) for unit in TIME_UNITS)
+    best_cost, best = costs[0]
+    if best_cost <= _MAX_UNIT_COST and costs[1][0] - best_cost >= 0.3 and len(lowered) >= 2:
+        return best
+    return None
+
+
+def waktu_token(token: str, next_token: str | None, known: bool) -> Fix | None:
+    """One token of a Waktu cell: '1jam', 'Zhar', 'Zhari', 'l' (before 'hari'), '3O', 'jarn'."""
+    core = SplitToken.of(normalise_glyphs(token)).core
+    match = _WAKTU_TOKEN.fullmatch(core)
+    if match is None or (known and not any(char.isdigit() for char in core)):
+        return None
+    number, unit_text = as_digits(match["number"]), match["unit"]
+    if unit_text:
+        unit = snap_unit(unit_text)
+        if unit is None:
+            return None
+        fixed = f"{number} {apply_case(unit_text, unit)}"
+    elif number != match["number"] and (
+        any(char.isdigit() for char in match["number"])
+        or (next_token is not None and snap_unit(next_token) is not None)
+    ):
+        fixed = number
+    else:
+        return None
+    if fixed == core:
+        return None
+    return token.replace(core, fixed), [_correction(core, fixed, 0.9, "waktu_grammar")]
+
+
+def waktu_unit_after_number(token: str, previous: str | None) -> Fix | None:
+    """'jarn' -> 'jam' when the token before it is a number."""
+    if previous is None or not as_digits(previous).replace(",", "").replace(".", "").isdigit():
+        return None
+    core = SplitToken.of(token).core
+    unit = snap_unit(core) if core.isalpha() else None
+    if unit is None or unit == core.lower() or core.lower() in UNIT_ABBREVIATIONS:
+        return None
+    fixed = apply_case(core, unit)
+    return token.replace(core, fixed), [_correction(core, fixed, 0.85, "waktu_grammar")]
+
+
+def number_token(token: str) -> Fix | None:
+    """A step-number cell: 'l0' -> '10', 'I' -> '1' (letters there are misread digits)."""
+    core = SplitToken.of(token).core
+    if not core or not all(char.isdigit() or char in _LOOKALIKE for char in core):
+        return None
+    fixed = as_digits(core)
+    if fixed == core:
+        return None
+    return token.replace(core, fixed), [_correction(core, fixed, 0.9, "number_lookalike")]
+
+
+def snap_label(printed: str, labels: list[str], settings: CorrectorSettings) -> str | None:
+    """The one canonical label `printed` is a garbled spelling of, or None."""
+    folded = " ".join(without_stray_marks(normalise_glyphs(printed)).split()).lower()
+    if not folded:
+        return None
+    scores: dict[str, tuple[float, str]] = {}
+    for label in labels:
+        key = label.lower().rstrip(".").replace(" / ", "/")
+        ratio = fuzz.ratio(folded, key)
+        if key not in scores or scores[key][0] < ratio:
+            scores[key] = (ratio, label)
+    ranked = sorted(scores.values(), reverse=True)
+    best_ratio, best = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if best_ratio >= settings.snap_min_ratio and best_ratio - runner_up >= settings.snap_min_lead:
+        return best
+    return None
+
+
+def actor_heads() -> dict[str, str]:
+    """Title head an actor header starts with -> the title it stands for (models.normalise's
+    title table, not a copy); 'kasubag' and 'kasubbag' stand for the same title."""
+    heads = {head: head for head in _FULL_TITLE_HEADS if " " not in head}
+    heads |= {key: title for key, title in _TITLE_ABBREVIATIONS.items() if " " not in key}
+    return heads

@@ -1,0 +1,35 @@
+"""Named thresholds of the corrector (tuned on the dev split only)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class CorrectorSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    # Words shorter than this are too ambiguous to correct from spelling alone.
+    min_length: int = 4
+    # Highest OCR-weighted cost accepted, per letter of the candidate, and in total.
+    max_cost_per_letter: float = 0.22
+    max_cost: float = 2.0
+    # A runner-up this close (after the frequency bonus) means "decline: ambiguous".
+    min_margin: float = 0.45
+    # Frequency bonus per Zipf unit above 3 (common words win ties, not distance).
+    zipf_weight: float = 0.12
+    # Words printed in capitals (names, acronyms) change only on glyph confusions this cheap.
+    caps_max_cost: float = 0.65
+    # Tesseract confidence (0..1) above which the word is trusted: only cheap fixes allowed.
+    trusted_confidence: float = 0.92
+    trusted_max_cost: float = 0.65
+    # Below this confidence the budget grows by `doubtful_factor`.
+    doubtful_confidence: float = 0.5
+    doubtful_factor: float = 1.25
+    # Glued words: each part at least this long (shorter parts are too easy to find by chance).
+    min_glued_part: int = 3
+    # Header and actor snapping (rapidfuzz ratio, 0..100) and the lead over the runner-up.
+    snap_min_ratio: float = 75.0
+    snap_min_lead: float = 8.0
+    # Actor heads are a closed set of ~50 titles, so a larger OCR distance is safe there.
+    actor_max_cost_per_letter: float = 0.4
+    actor_min_lead: float = 1.0

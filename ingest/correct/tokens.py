@@ -1,0 +1,76 @@
+"""Correction of one whitespace token in running text (the `text` field and the fallback of others)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.correct.candidates import WordFix, correct_word, split_glued
+from ingest.correct.lexicon import Lexicon
+from ingest.correct.settings import CorrectorSettings
+from ingest.correct.words import SplitToken, apply_case, is_protected, normalise_glyphs
+from models.provenance import Correction
+
+# "3.Printer", "4.ATK": a list number glued to its item.
+LIST_NUMBER = re.compile(r"^(?P<number>\d{1,2}[.)])(?P<item>[A-Za-z][\w/&-]*[.,;:]?)$")
+# "1jam", "30menit", "2hari": a duration glued to its unit.
+GLUED_DURATION = re.compile(
+    r"^(?P<number>\d+(?:[.,]\d+)?)(?P<unit>menit|mnt|jam|hari|minggu|bulan|tahun)$", re.IGNORECASE
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+TokenFix = tuple[str, list[Correction]]
+
+
+def _record(raw: str, corrected: str, score: float, rule: str) -> Correction:
+    return Correction(raw=raw, corrected=corrected, score=score, rule=rule)
+
+
+def _case_split(core: str, fix: WordFix) -> str:
+    """Glued words keep the printed case of each part ('KinerjaMengumpulkan' splits as printed)."""
+    left = fix.corrected.split(" ", 1)[0]
+    return f"{core[: len(left)]} {core[len(left) :]}"
+
+
+def _fix_core(
+    core: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
+) -> tuple[str, WordFix] | None:
+    fix = correct_word(core, lexicon, settings, confidence)
+    if fix is not None:
+        return apply_case(core, fix.corrected), fix
+    if lexicon.is_known(core.lower()):
+        return None
+    parts = _CAMEL.split(core)
+    if len(parts) == 2 and all(lexicon.is_known(part.lower()) for part in parts):
+        return f"{parts[0]} {parts[1]}", WordFix(" ".join(parts).lower(), 0.9, "glued_words")
+    glued = split_glued(core, lexicon, settings)
+    if glued is not None:
+        return _case_split(core, glued), glued
+    return None
+
+
+def correct_token(
+    token: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
+) -> TokenFix:
+    """The token as it should read, and the corrections made to it (empty when unchanged)."""
+    normalised = normalise_glyphs(token)
+    duration = GLUED_DURATION.match(normalised)
+    if duration:
+        fixed = f"{duration['number']} {duration['unit']}"
+        return fixed, [_record(token, fixed, 1.0, "waktu_glue")]
+    listed = LIST_NUMBER.match(normalised)
+    if listed:
+        item, corrections = correct_token(listed["item"], lexicon, settings, confidence)
+        fixed = f"{listed['number']} {item}"
+        return fixed, [_record(token, fixed, 1.0, "list_number"), *corrections]
+    split = SplitToken.of(normalised)
+    if not split.core or is_protected(split.core):
+        return token, []
+    result = _fix_core(split.core, lexicon, settings, confidence)
+    if result is None:
+        if normalised != token and lexicon.is_known(split.core.lower()):
+            return normalised, [_record(token, normalised, 1.0, "glyph_normalise")]
+        return token, []
+    new_core, fix = result
+    return f"{split.lead}{new_core}{split.trail}", [
+        _record(split.core, new_core, fix.score, fix.rule)
+    ]
