@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import export_command, ingest_command, run_command
+from cli import check_command, export_command, ingest_command, report_command, run_command
 
 app = typer.Typer(
     name="sop",
@@ -24,6 +24,8 @@ def root() -> None:
 ingest_command.register(app)
 run_command.register(app)
 export_command.register(app)
+check_command.register(app)
+report_command.register(app)
 
 
 def main() -> None:
