@@ -17,8 +17,11 @@ from pydantic import BaseModel
 from exports.json import document_to_json
 from ingest.pipeline import SUPPORTED_SUFFIXES, IngestResult, Status, ingest_file
 from ingest.settings import PipelineSettings
+from models.quality import check_document
 
-SUMMARY_FIELDS = ["path", "output", "status", "sops", "steps", "problems", "seconds", "error"]
+SUMMARY_FIELDS = [
+    "path", "output", "status", "sops", "steps", "problems", "score", "seconds", "error",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class SummaryRow(BaseModel):
     sops: int
     steps: int
     problems: int
+    score: int | None = None  # lowest completeness score of the file's SOPs; null when failed
     seconds: float
     error: str | None
 
@@ -104,6 +108,13 @@ def _write_atomically(path: Path, text: str) -> None:
     temporary.replace(path)
 
 
+def lowest_score(result: IngestResult) -> int | None:
+    """The weakest SOP decides what an inspector looks at first; null for a failed file."""
+    if result.document is None or not result.document.sops:
+        return None
+    return min(check.score for check in check_document(result.document))
+
+
 def summary_row(item: BatchInput, result: IngestResult) -> SummaryRow:
     problems = len(result.document.problems) if result.document else 0
     return SummaryRow(
@@ -113,6 +124,7 @@ def summary_row(item: BatchInput, result: IngestResult) -> SummaryRow:
         sops=result.sop_count,
         steps=result.step_count,
         problems=problems,
+        score=lowest_score(result),
         seconds=round(result.seconds, 4),
         error=result.error,
     )
