@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SOP := $(VENV)/bin/sop
-APT_PACKAGES := tesseract-ocr tesseract-ocr-ind
+APT_PACKAGES := tesseract-ocr tesseract-ocr-ind chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 
@@ -31,7 +31,9 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	rm -rf out/demo
-	$(SOP) ingest corpus -o out/demo
+	@# ingest exits 1 when some corpus file failed: the report still runs; other codes stop here.
+	$(SOP) ingest corpus -o out/demo; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@report=$$($(SOP) report out/demo -o out/demo/report) && echo "Archive report: $$report"
 
 test: setup
 	$(PY) -m pytest -q
