@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
 
+from ingest import recipe
 from ingest.errors import NotAnSopError, SopError, UnsupportedInputError
+from ingest.layout_to_sop import pages_to_sops
+from ingest.page import Page
+from ingest.readers.image import read_image
+from ingest.readers.pdf import read_pdf
 from ingest.readers.text_export import read_text_export
 from ingest.settings import PipelineSettings
 from ingest.text import sops_from_text_pages
 from models.sop import Document, Source, SourceKind
 
 Status = Literal["ok", "partial", "failed"]
+PageStep = Callable[[Page, PipelineSettings], Page]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
@@ -60,13 +67,40 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+# Page steps, in order; each fills one slot of the Page (see ingest/recipe.py).
+TEXT_LAYER_RECIPE: tuple[PageStep, ...] = (
+    recipe.find_rulings, recipe.find_tables, recipe.fill_cells, recipe.read_headers,
+    recipe.flowchart,
+)  # fmt: skip
+SCAN_RECIPE: tuple[PageStep, ...] = (
+    recipe.rectify, recipe.turn_upright, recipe.deskew, recipe.flatten_light,
+    recipe.find_rulings, recipe.find_tables, recipe.ocr_first_column, recipe.ocr_header_rows,
+    recipe.read_headers, recipe.ocr_body_cells, recipe.read_headers, recipe.flowchart,
+)  # fmt: skip
+
+
+def run_recipe(page: Page, settings: PipelineSettings) -> Page:
+    """A page with a text layer skips clean-up and OCR; scans and image-only pages need both."""
+    for step in TEXT_LAYER_RECIPE if page.has_text_layer else SCAN_RECIPE:
+        page = step(page, settings)
+    if not page.tables:
+        page.problems.append("no table found on this page")
+    return page
+
+
 def build_document(path: Path, settings: PipelineSettings) -> Document:
     """Read, reconstruct and normalise one file. Raises `SopError` for a file that cannot be used."""
     kind = detect_kind(path)
-    if kind != "text":
-        raise UnsupportedInputError(str(path), f"{kind} input is not supported yet")
-    pages = read_text_export(path, settings.text_export)
-    sops, problems = sops_from_text_pages(pages)
+    if kind == "text":
+        pages = read_text_export(path, settings.text_export)
+        sops, problems = sops_from_text_pages(pages)
+    else:
+        reader = read_pdf(path, settings.pdf) if kind == "pdf" else read_image(path, settings.image)
+        pages = [run_recipe(page, settings) for page in reader]
+        sops, problems = pages_to_sops(pages)
+        problems = [
+            f"page {p.number}: {problem}" for p in pages for problem in p.problems
+        ] + problems
     if not sops:
         raise NotAnSopError(
             f"{path}: no SOP found (no procedure table with numbered steps and no SOP identity "

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
+
+from ingest.flowchart.settings import FlowchartSettings
 
 
 class _Settings(BaseModel):
@@ -14,5 +18,63 @@ class TextExportSettings(_Settings):
     """A text export larger than this is refused (archives hold pages, not books)."""
 
 
+class PdfSettings(_Settings):
+    render_dpi: int = 150
+    """Pages with a text layer are rendered at this dpi only to find rulings and symbols."""
+    scan_dpi: int = 200
+    """Image-only pages (CamScanner PDFs) are rendered at this dpi for OCR."""
+    min_text_layer_chars: int = 40
+    """A page whose text layer holds fewer characters is treated as a scan."""
+    max_pages: int = 300
+
+
+class ImageSettings(_Settings):
+    max_pixels: int = 60_000_000
+    """Bigger images are refused before decoding (decompression bombs; a 600 dpi A3 is ~35 Mpx)."""
+    min_side: int = 400
+    """An image whose shorter side is below this holds no readable A4 table."""
+
+
+class CleanupSettings(_Settings):
+    sheet_long_side: int = 2400
+    """Rectified scans are resized to this long side (about 200 dpi for A4): OCR-sized text."""
+    min_sheet_area: float = 0.2
+    """A sheet outline must cover this share of the photo, else the photo is the sheet."""
+    max_deskew_degrees: float = 8.0
+    background_kernel_fraction: float = 0.04
+    """Shadow removal: background is estimated with a closing this share of the long side."""
+
+
+class OcrSettings(_Settings):
+    engine: Literal["auto", "tesserocr", "pytesseract"] = "auto"
+    lang: str = "ind"
+    cell_psm: int = 6
+    """PSM 6 (one uniform block) per cell: a whole-page pass drops isolated row numbers."""
+    timeout_seconds: float = 30.0
+    cell_margin_px: int = 4
+    """Pixels cut from each cell side so rulings are not read as '|'."""
+    min_ink_share: float = 0.002
+    """A cell with less ink than this share of its area is empty and not OCRed."""
+
+
+class TableSettings(_Settings):
+    min_segment_fraction: float = 0.02
+    """Line-finding kernels are this share of the page side: longer than letters."""
+    seed_fraction: float = 0.3
+    """Horizontal segments at least this share of the page width seed a table frame."""
+    join_gap_fraction: float = 0.006
+    """Collinear pieces closer than this share of the page side are one ruling."""
+    end_tolerance_fraction: float = 0.008
+    """A ruling 'ends on' a perpendicular one within this share of the page side."""
+    header_match_score: float = 75.0
+    """rapidfuzz score (0..100) above which a header text names a column role."""
+
+
 class PipelineSettings(_Settings):
     text_export: TextExportSettings = TextExportSettings()
+    pdf: PdfSettings = PdfSettings()
+    image: ImageSettings = ImageSettings()
+    cleanup: CleanupSettings = CleanupSettings()
+    ocr: OcrSettings = OcrSettings()
+    table: TableSettings = TableSettings()
+    flowchart: FlowchartSettings = FlowchartSettings()

@@ -1,0 +1,70 @@
+"""Find the paper sheet on a darker background and undo the perspective."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ingest.image.binarise import to_gray
+
+_WORK_SIDE = 800  # the outline is found on a small copy: fast, and text detail does not matter
+
+
+def order_corners(points: np.ndarray) -> np.ndarray:
+    """Corners as top-left, top-right, bottom-right, bottom-left."""
+    points = points.reshape(4, 2).astype(np.float32)
+    sums, diffs = points.sum(axis=1), np.diff(points, axis=1).ravel()
+    return np.float32([points[np.argmin(sums)], points[np.argmin(diffs)],
+                       points[np.argmax(sums)], points[np.argmax(diffs)]])  # fmt: skip
+
+
+def _quad_of(mask: np.ndarray, min_area: float) -> np.ndarray | None:
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
+        if cv2.contourArea(contour) < min_area:
+            return None
+        hull = cv2.convexHull(contour)
+        for epsilon in (0.02, 0.04, 0.06):
+            approx = cv2.approxPolyDP(hull, epsilon * cv2.arcLength(hull, True), True)
+            if len(approx) == 4:
+                return approx.reshape(4, 2).astype(np.float32)
+    return None
+
+
+def find_sheet(image: np.ndarray, min_area_share: float) -> np.ndarray | None:
+    """The sheet's four corners in image pixels, or None when the photo is the sheet."""
+    gray = to_gray(image)
+    scale = _WORK_SIDE / max(gray.shape)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    min_area = min_area_share * small.size
+    _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    quad = _quad_of(bright, min_area)
+    if quad is None:
+        edges = cv2.dilate(cv2.Canny(small, 40, 120), np.ones((5, 5), np.uint8))
+        quad = _quad_of(edges, min_area)
+    if quad is None or cv2.contourArea(quad) > 0.98 * small.size:
+        return None
+    return order_corners(quad / scale)
+
+
+def warp_sheet(image: np.ndarray, corners: np.ndarray, long_side: int) -> np.ndarray:
+    """The sheet seen from straight above, resized so its long side is `long_side`."""
+    tl, tr, br, bl = corners
+    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
+    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    scale = long_side / max(width, height)
+    size = (round(width * scale), round(height * scale))
+    target = np.float32([[0, 0], [size[0] - 1, 0], [size[0] - 1, size[1] - 1], [0, size[1] - 1]])
+    matrix = cv2.getPerspectiveTransform(corners.astype(np.float32), target)
+    return cv2.warpPerspective(image, matrix, size, flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE)  # fmt: skip
+
+
+def resize_long_side(image: np.ndarray, long_side: int) -> np.ndarray:
+    scale = long_side / max(image.shape[:2])
+    if abs(scale - 1) < 0.05:
+        return image
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=interpolation)

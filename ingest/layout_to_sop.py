@@ -1,0 +1,203 @@
+"""Tables and identity blocks of all pages of one file -> list[Sop].
+
+Handles what real archives do: identity on page 1 and table on page 2, a table continued over
+pages with its header repeated, several SOPs in one file, and the same page scanned twice.
+The flowchart (pelaksana, kind, next) comes from `ingest.flowchart.step_flows`; when it cannot
+be read, steps fall back on position and sequence and say so in `problems`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ingest.flowchart import StepFlow, StepRowRef, step_flows
+from ingest.identity import Identity, is_identity_table, table_to_identity
+from ingest.page import Page, Table
+from ingest.table.rows import CellRef, StepRow, table_to_step_rows
+from models.normalise import clean_cell, make_actors, parse_waktu, slug
+from models.provenance import Provenance
+from models.sop import Actor, Sop, Step, StepSymbol, Transition
+
+# Scanner and e-signature footers that must never reach a value.
+NOISE_LINE = re.compile(
+    r"camscanner|dipindai dengan|v3\.camscanner|ditandatangani secara elektronik|"
+    r"balai sertifikasi elektronik|\bbsre\b",
+    re.IGNORECASE,
+)
+_DUPLICATE_SIMILARITY = 90.0
+
+
+@dataclass
+class PlacedRow:
+    page: int
+    table: Table
+    row: StepRow
+
+
+@dataclass
+class Draft:
+    """One SOP being assembled while walking the pages."""
+
+    identity: Identity | None = None
+    rows: list[PlacedRow] = field(default_factory=list)
+    actor_labels: list[str] = field(default_factory=list)
+
+
+def strip_noise(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not NOISE_LINE.search(line))
+
+
+def _is_duplicate(draft: Draft, rows: list[StepRow]) -> bool:
+    """The same page scanned twice: every step number already there with the same kegiatan."""
+    seen = {placed.row.no: placed.row for placed in draft.rows if placed.row.no is not None}
+    if not rows or any(row.no not in seen for row in rows):
+        return False
+    return all(
+        fuzz.ratio(_text(row, "kegiatan"), _text(seen[row.no], "kegiatan")) >= _DUPLICATE_SIMILARITY
+        for row in rows
+    )
+
+
+def _text(row: StepRow, role: str) -> str:
+    ref = row.fields.get(role)
+    return strip_noise(ref.text) if ref else ""
+
+
+def _actor_labels(table: Table) -> list[str]:
+    return [c.label for c in table.columns if c.role == "actor"]
+
+
+def pages_to_drafts(pages: list[Page], problems: list[str]) -> list[Draft]:
+    """Walk tables in page order, starting a new SOP at each new identity block or restart."""
+    drafts: list[Draft] = []
+    for page in pages:
+        for index, table in enumerate(page.tables):
+            current = drafts[-1] if drafts else None
+            if table.kind == "identity" and is_identity_table(table):
+                identity = table_to_identity(table, page.number)
+                if current and current.identity and current.identity.values == identity.values:
+                    problems.append(f"page {page.number}: identity block repeated; skipped")
+                elif current is None or current.identity is not None or current.rows:
+                    drafts.append(Draft(identity=identity))
+                else:
+                    current.identity = identity
+                continue
+            if table.kind != "procedure":
+                continue
+            rows = table_to_step_rows(table, index)
+            if not rows:
+                continue
+            if current is not None and _is_duplicate(current, rows):
+                problems.append(f"page {page.number}: same steps as an earlier page; skipped")
+                continue
+            restarts = current is not None and current.rows and rows[0].no == 1
+            if current is None or restarts:
+                current = Draft()
+                drafts.append(current)
+            current.actor_labels = current.actor_labels or _actor_labels(table)
+            current.rows += [PlacedRow(page.number, table, row) for row in rows]
+    return drafts
+
+
+def _provenance(ref: CellRef | None, page: int) -> Provenance | None:
+    if ref is None:
+        return None
+    return Provenance(raw=ref.text, page=page, bbox=ref.bbox, confidence=ref.confidence)
+
+
+def _numbered(draft: Draft, problems: list[str]) -> list[tuple[int, PlacedRow]]:
+    """Step numbers; a missing or unreadable number becomes previous + 1 (recorded)."""
+    numbered, previous = [], 0
+    for placed in draft.rows:
+        no = placed.row.no
+        if no is None:
+            no = previous + 1
+            problems.append(f"step after {previous}: number {placed.row.no_text!r} unreadable; "
+                            f"taken as {no}")  # fmt: skip
+        numbered.append((no, placed))
+        previous = no
+    return numbered
+
+
+def _flows(pages: list[Page], draft: Draft, numbered: list[tuple[int, PlacedRow]],
+           problems: list[str]) -> dict[int, StepFlow]:  # fmt: skip
+    refs = [StepRowRef(no=no, page=placed.page, table=placed.row.table, row=placed.row.rows[0])
+            for no, placed in numbered]  # fmt: skip
+    used = {placed.page for _, placed in numbered}
+    try:
+        return step_flows([p for p in pages if p.number in used], refs)
+    except Exception as error:  # a drawing the reader cannot follow must not lose the table
+        problems.append(f"flowchart could not be read ({type(error).__name__}: {error}); "
+                        "pelaksana, kind and next fall back on the step order")  # fmt: skip
+        return {}
+
+
+def _lane_actor(table: Table, actors: list[Actor], column: int) -> str | None:
+    lanes = [c.index for c in table.columns if c.role == "actor"]
+    if column not in lanes or lanes.index(column) >= len(actors):
+        return None
+    return actors[lanes.index(column)].id
+
+
+def _apply_flow(step: Step, flow: StepFlow | None, table: Table, actors: list[Actor],
+                position: int, count: int, following: int | None) -> None:  # fmt: skip
+    if flow is None:
+        step.kind = "start" if position == 0 else "end" if position == count - 1 else "process"
+        step.next = [Transition(to=following, source="sequence")] if following else []
+        return
+    step.pelaksana = [a for a in (_lane_actor(table, actors, c) for c in flow.pelaksana) if a]
+    step.kind = flow.kind
+    step.next = list(flow.next)
+    step.symbols = [
+        StepSymbol(actor=actor, shape=s.shape, text=s.text, bbox=s.bbox, confidence=s.confidence)
+        for s in flow.symbols
+        if s.col is not None and (actor := _lane_actor(table, actors, s.col))
+    ]
+    step.confidence = min(step.confidence, flow.confidence)
+
+
+def _step(no: int, placed: PlacedRow) -> Step:
+    row, page = placed.row, placed.page
+    texts = {role: clean_cell(_text(row, role)) for role in
+             ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")}  # fmt: skip
+    provenance = {role: p for role, ref in row.fields.items()
+                  if (p := _provenance(ref, page)) is not None}  # fmt: skip
+    confidences = [ref.confidence for ref in row.fields.values()]
+    return Step(no=no, kegiatan=texts["kegiatan"], kelengkapan=texts["kelengkapan"],
+                waktu=parse_waktu(texts["waktu"]), output=texts["output"],
+                keterangan=texts["keterangan"], provenance=provenance,
+                confidence=max(0.0, min(confidences, default=1.0)))  # fmt: skip
+
+
+def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str]) -> Sop:
+    actors = make_actors(draft.actor_labels)
+    numbered = _numbered(draft, problems)
+    flows = _flows(pages, draft, numbered, problems) if numbered else {}
+    if numbered and not flows:
+        problems.append("flowchart was not read: kind and next follow the step order")
+    steps = []
+    for position, (no, placed) in enumerate(numbered):
+        step = _step(no, placed)
+        following = numbered[position + 1][0] if position + 1 < len(numbered) else None
+        flow = flows.get(no)
+        _apply_flow(step, flow, placed.table, actors, position, len(numbered), following)
+        problems.extend(flow.problems if flow else [])
+        steps.append(step)
+    values = draft.identity.values if draft.identity else {}
+    nama = values.get("nama")
+    sop_id = slug(str(nama or values.get("nomor") or "")) or f"sop-{index + 1}"
+    return Sop(id=sop_id, unit=draft.identity.unit if draft.identity else None,
+               actors=actors, steps=steps,
+               provenance=draft.identity.provenance if draft.identity else {},
+               **{"nama": None, **values})  # fmt: skip
+
+
+def pages_to_sops(pages: list[Page]) -> tuple[list[Sop], list[str]]:
+    """Every SOP of a file, with the problems met on the way."""
+    problems: list[str] = []
+    drafts = pages_to_drafts(pages, problems)
+    sops = [draft_to_sop(pages, draft, i, problems) for i, draft in enumerate(drafts)]
+    return sops, problems

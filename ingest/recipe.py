@@ -1,0 +1,124 @@
+"""The page steps of the PDF/image branch, each `(Page, PipelineSettings) -> Page` filling one slot.
+
+`ingest/pipeline.py` lists them as two recipes: pages with a text layer, and scans.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ingest.flowchart import read_flowchart
+from ingest.image.binarise import flatten_illumination, ink_mask, to_gray
+from ingest.image.deskew import rotate, skew_angle, text_runs_vertical, turn
+from ingest.image.sheet import find_sheet, resize_long_side, warp_sheet
+from ingest.ocr import OcrEngine, make_engine
+from ingest.ocr.cells import CellFilter, ocr_cells
+from ingest.page import Cell, Page, Table
+from ingest.settings import OcrSettings, PipelineSettings
+from ingest.table import build
+from ingest.table.header import first_body_row
+from ingest.table.rulings import mask_to_rulings
+
+
+@functools.cache
+def ocr_engine(settings: OcrSettings) -> OcrEngine:
+    """One engine per process and settings: tesserocr's API object is reused for every cell."""
+    return make_engine(settings)
+
+
+def rectify(page: Page, settings: PipelineSettings) -> Page:
+    """Image: the sheet cut out of the photo and seen from above, grey, OCR-sized."""
+    assert page.image is not None
+    corners = find_sheet(page.image, settings.cleanup.min_sheet_area)
+    long_side = settings.cleanup.sheet_long_side
+    if corners is None:
+        sheet = resize_long_side(page.image, long_side)
+    else:
+        sheet = warp_sheet(page.image, corners, long_side)
+    return page.model_copy(update={"image": to_gray(sheet)})
+
+
+def turn_upright(page: Page, settings: PipelineSettings) -> Page:
+    """Image: a page lying on its side turned by 90 degrees (text lines must run left-right)."""
+    assert page.image is not None
+    if not text_runs_vertical(page.image):
+        return page
+    return page.model_copy(update={"image": turn(page.image, 1)})
+
+
+def deskew(page: Page, settings: PipelineSettings) -> Page:
+    """Image: residual tilt of the table lines removed."""
+    assert page.image is not None
+    angle = skew_angle(page.image, settings.cleanup.max_deskew_degrees)
+    if abs(angle) < 0.1:
+        return page
+    return page.model_copy(update={"image": rotate(page.image, angle)})
+
+
+def flatten_light(page: Page, settings: PipelineSettings) -> Page:
+    """Image: shadows and uneven light evened out to white paper."""
+    assert page.image is not None
+    flat = flatten_illumination(page.image, settings.cleanup.background_kernel_fraction)
+    return page.model_copy(update={"image": flat})
+
+
+def find_rulings(page: Page, settings: PipelineSettings) -> Page:
+    """Rulings: table lines, flowchart arrows rejected."""
+    assert page.image is not None
+    return page.model_copy(update={"rulings": mask_to_rulings(ink_mask(page.image),
+                                                              settings.table)})  # fmt: skip
+
+
+def find_tables(page: Page, settings: PipelineSettings) -> Page:
+    return build.find_tables(page, settings.table)
+
+
+def fill_cells(page: Page, settings: PipelineSettings) -> Page:
+    return build.fill_cells(page, settings.table)
+
+
+def read_headers(page: Page, settings: PipelineSettings) -> Page:
+    return build.read_headers(page, settings.table)
+
+
+def _line_length(page: Page, settings: PipelineSettings) -> int:
+    assert page.image is not None
+    return max(10, int(max(page.image.shape) * settings.table.min_segment_fraction))
+
+
+def _ocr(page: Page, settings: PipelineSettings, select: CellFilter) -> Page:
+    engine = ocr_engine(settings.ocr)
+    read = ocr_cells(page, engine, settings.ocr, select, _line_length(page, settings))
+    return build.fill_cells(read, settings.table)
+
+
+def ocr_first_column(page: Page, settings: PipelineSettings) -> Page:
+    """Words: the first column, which tells header rows (no number) from step rows."""
+    return _ocr(page, settings, lambda table, cell: cell.col == 0)
+
+
+def ocr_header_rows(page: Page, settings: PipelineSettings) -> Page:
+    """Words: every cell above the first numbered row (all of an identity table)."""
+
+    def in_header(table: Table, cell: Cell) -> bool:
+        body = first_body_row(table.cells, len(table.rows))
+        return body is None or cell.row < body
+
+    return _ocr(page, settings, in_header)
+
+
+def ocr_body_cells(page: Page, settings: PipelineSettings) -> Page:
+    """Words: step cells except the actor lanes (their drawings belong to the flowchart)."""
+
+    def wanted(table: Table, cell: Cell) -> bool:
+        role = table.columns[cell.col].role
+        return table.kind == "procedure" and role not in ("actor", "unknown")
+
+    return _ocr(page, settings, wanted)
+
+
+def flowchart(page: Page, settings: PipelineSettings) -> Page:
+    """Symbols and edges in the actor lanes of procedure tables."""
+    if not any(t.kind == "procedure" for t in page.tables):
+        return page
+    return read_flowchart(page, settings.flowchart)

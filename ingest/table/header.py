@@ -1,0 +1,118 @@
+"""Header semantics: which grid rows are header, and what each column means (fuzzy-matched)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from ingest.page import Cell, ColumnRole, TableColumn, TableRow
+from models.normalise import fold_label
+
+# Header wordings seen in archives (DOMAIN.md), OCR garble included where it is common.
+ROLE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "no": ("no", "no.", "nomor", "nomer", "nu"),
+    "kegiatan": ("kegiatan", "aktivitas", "uraian prosedur", "uraian kegiatan", "prosedur",
+                 "uraian", "uraian aktivitas", "kegiatan/aktivitas"),
+    "kelengkapan": ("kelengkapan", "persyaratan/kelengkapan", "persyaratan/perlengkapan",
+                    "persyaratan", "perlengkapan", "kelengkapan/persyaratan",
+                    "persyaratan / kelengkapan", "persyaratan / perlengkapan"),
+    "waktu": ("waktu",),
+    "output": ("output", "keluaran", "hasil", "output/hasil"),
+    "keterangan": ("keterangan", "ket", "ket."),
+}  # fmt: skip
+PARENT_VARIANTS: dict[str, tuple[str, ...]] = {
+    "pelaksana": ("pelaksana",),
+    "mutu_baku": ("mutu baku", "mutu buku", "mutu"),
+}
+_NUMBER_CELL = re.compile(r"^\(?\s*\d{1,3}\s*[).]?$")
+
+
+def normalise_header(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9/. ]", " ", fold_label(text).lower()).split()).strip(" .")
+
+
+def best_match(text: str, variants: dict[str, tuple[str, ...]], min_score: float) -> str | None:
+    """The key whose variant is closest to `text` (rapidfuzz ratio), or None below `min_score`."""
+    normalised = normalise_header(text)
+    if not normalised:
+        return None
+    choices = {variant: key for key, options in variants.items() for variant in options}
+    found = process.extractOne(normalised, list(choices), scorer=fuzz.ratio,
+                               score_cutoff=min_score)  # fmt: skip
+    return choices[found[0]] if found else None
+
+
+def is_number_text(text: str) -> bool:
+    return bool(_NUMBER_CELL.match(text.strip()))
+
+
+def row_cells(cells: list[Cell], row: int) -> list[Cell]:
+    """Cells that start in `row`, left to right."""
+    return sorted((c for c in cells if c.row == row), key=lambda c: c.col)
+
+
+def is_column_number_row(cells: list[Cell], row: int) -> bool:
+    """A row of column numbers '(1) (2) ... (n)' under the header."""
+    texts = [c.text for c in row_cells(cells, row) if c.text.strip()]
+    return len(texts) >= 3 and sum(map(is_number_text, texts)) >= 0.8 * len(texts)
+
+
+def first_body_row(cells: list[Cell], row_count: int) -> int | None:
+    """The first row whose leftmost cell holds a step number (and is not the numbers row)."""
+    for row in range(row_count):
+        found = row_cells(cells, row)
+        if found and is_number_text(found[0].text) and not is_column_number_row(cells, row):
+            return row
+    return None
+
+
+def header_stack(cells: list[Cell], col: int, header_rows: int) -> list[Cell]:
+    """Header cells covering a column, top to bottom, the numbers row left out."""
+    stack = [
+        c for c in cells
+        if c.row < header_rows and c.col <= col < c.col + c.col_span and c.text.strip()
+        and not is_column_number_row(cells, c.row)
+    ]  # fmt: skip
+    return sorted(stack, key=lambda c: c.row)
+
+
+def _column_role(stack: list[Cell], min_score: float) -> tuple[ColumnRole, str]:
+    """Role and label of one column from its header stack."""
+    texts = [c.text for c in stack]
+    parents = [best_match(t, PARENT_VARIANTS, min_score) for t in texts]
+    if "pelaksana" in parents:
+        below = texts[parents.index("pelaksana") + 1 :]
+        return "actor", fold_label(below[-1]) if below else ""
+    for text in reversed(texts):
+        role = best_match(text, ROLE_VARIANTS, min_score)
+        if role:
+            return role, fold_label(text)  # type: ignore[return-value]
+    return "unknown", fold_label(texts[-1]) if texts else ""
+
+
+def cells_to_columns(cells: list[Cell], xs: list[float], header_rows: int,
+                     min_score: float) -> list[TableColumn]:  # fmt: skip
+    """One TableColumn per grid column; unmatched columns between Kegiatan and Mutu Baku are
+    actors (tables that print the actor names without a 'Pelaksana' parent)."""
+    columns = []
+    for col in range(len(xs) - 1):
+        role, label = _column_role(header_stack(cells, col, header_rows), min_score)
+        columns.append(TableColumn(index=col, left=xs[col], right=xs[col + 1], role=role,
+                                   label=label))  # fmt: skip
+    roles = [c.role for c in columns]
+    if "kegiatan" in roles and "actor" not in roles:
+        start = roles.index("kegiatan") + 1
+        for column in columns[start:]:
+            if column.role != "unknown":
+                break
+            if column.label:
+                column.role = "actor"
+    return columns
+
+
+def grid_to_rows(ys: list[float], header_rows: int) -> list[TableRow]:
+    return [
+        TableRow(index=i, top=ys[i], bottom=ys[i + 1], is_header=i < header_rows)
+        for i in range(len(ys) - 1)
+    ]

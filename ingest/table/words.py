@@ -1,0 +1,45 @@
+"""Words -> cells: each word goes to the cell holding its centre; lines rebuilt inside a cell."""
+
+from __future__ import annotations
+
+from ingest.page import Cell, Word
+
+
+def words_to_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines (by vertical centre), each line left to right."""
+    placed = sorted((w for w in words if w.bbox is not None), key=lambda w: w.bbox.center_y)
+    lines: list[list[Word]] = []
+    for word in placed:
+        if lines:
+            line = lines[-1]
+            height = max(sum(w.bbox.height for w in line) / len(line), 1.0)
+            line_y = sum(w.bbox.center_y for w in line) / len(line)
+            if abs(word.bbox.center_y - line_y) <= 0.5 * height:
+                line.append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w.bbox.left) for line in lines]
+
+
+def words_to_text(words: list[Word]) -> str:
+    """Lines joined by newlines; a hyphen ending a line joins the broken word."""
+    text = "\n".join(" ".join(w.text for w in line) for line in words_to_lines(words))
+    return text.replace("-\n", "-") if "-\n" in text else text
+
+
+def words_in_cell(cell: Cell, words: list[Word]) -> list[Word]:
+    return [
+        w for w in words
+        if w.bbox is not None and cell.bbox.contains_point(w.bbox.center_x, w.bbox.center_y)
+    ]  # fmt: skip
+
+
+def words_to_cells(cells: list[Cell], words: list[Word]) -> list[Cell]:
+    """Cells with their text and the lowest word confidence (1.0 for an empty cell)."""
+    filled = []
+    for cell in cells:
+        inside = words_in_cell(cell, words)
+        confidence = min((w.confidence for w in inside), default=1.0)
+        filled.append(cell.model_copy(update={"text": words_to_text(inside),
+                                              "confidence": confidence}))  # fmt: skip
+    return filled
