@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from SpiffWorkflow.bpmn.parser import BpmnParser as spiff_parser
+from SpiffWorkflow.bpmn.parser.BpmnParser import BpmnParser, BpmnValidator
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
 
@@ -36,7 +36,7 @@ def corpus() -> list[Sop]:
 
 
 CORPUS = corpus()
-VALIDATOR = spiff_parser.BpmnValidator()  # BPMN20.xsd (+ DI, DC, Semantic) from SpiffWorkflow
+VALIDATOR = BpmnValidator()  # BPMN20.xsd (+ DI, DC, Semantic) from SpiffWorkflow
 
 
 def decide(visits: int) -> str:
@@ -62,7 +62,7 @@ def native_path(sop: Sop) -> list[tuple[int, str]]:
 
 
 def spiff_path(xml: str, process_id: str) -> list[tuple[int, str]]:
-    parser = spiff_parser.BpmnParser(validator=VALIDATOR)
+    parser = BpmnParser(validator=VALIDATOR)
     parser.add_bpmn_str(xml.encode())
     workflow = BpmnWorkflow(parser.get_spec(process_id))
     workflow.do_engine_steps()
