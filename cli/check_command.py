@@ -111,7 +111,7 @@ def check(
             checks = check_document(load_document(path))
         except ValueError as error:
             unreadable += 1
-            errors.print(f"[red]failed[/] {escape(str(error))}", highlight=False)
+            errors.print(f"[red]failed[/] {escape(str(error))}", highlight=False, soft_wrap=True)
             continue
         all_checks += checks
         if not as_json:

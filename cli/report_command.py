@@ -67,7 +67,7 @@ def report(
     archive = build_report(entries, source=str(json_dir), generated=generated)
     html_path, csv_path = write_report(archive, out_dir)
     for problem in problems:
-        errors.print(f"[red]skipped[/] {escape(problem)}", highlight=False)
+        errors.print(f"[red]skipped[/] {escape(problem)}", highlight=False, soft_wrap=True)
     errors.print(f"{len(entries)} SOPs from {len(paths) - len(problems)} files; CSV: {csv_path}")
     typer.echo(str(html_path))
     raise typer.Exit(1 if problems else 0)
