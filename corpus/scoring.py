@@ -52,7 +52,8 @@ class Agreement(BaseModel):
         return sum(self.agree[name] for name in names) / total if total else 1.0
 
     def merge(self, other: Agreement) -> Agreement:
-        return Agreement(
+        # model_construct: `similarity` sums floats, which Counter[str] validation would refuse.
+        return Agreement.model_construct(
             agree=self.agree + other.agree,
             total=self.total + other.total,
             similarity=self.similarity + other.similarity,
