@@ -29,9 +29,13 @@ def event_log_rows(
     events: list[Event], flow_of_instance: Callable[[str], Flow]
 ) -> list[dict[str, str]]:
     rows = []
+    deadlines = {}  # (case, step) -> deadline of its latest ready event, shown on its completion
     for event in events:
         if event.kind not in _LIFECYCLE or event.step is None:
             continue
+        if event.kind == "ready":
+            deadlines[event.instance_id, event.step] = event.deadline
+        due = deadlines.get((event.instance_id, event.step))
         flow = flow_of_instance(event.instance_id)
         resource = event.actor if event.kind == "completed" else flow.steps[event.step].lane
         rows.append(
@@ -44,7 +48,7 @@ def event_log_rows(
                 "sop": flow.sop.id,
                 "step": str(event.step),
                 "decision": event.decision or "",
-                "deadline": event.deadline.isoformat() if event.deadline else "",
+                "deadline": due.isoformat() if due else "",
                 "note": event.note or "",
             }
         )

@@ -95,7 +95,7 @@ def complete(
     seq = state.seq + 1
     done = Event(
         instance_id=state.id, seq=seq, at=now, kind="completed", step=step_no, actor=actor_id,
-        decision=exit_taken, note=note, deadline=token.deadline,
+        decision=exit_taken, note=note,
     )  # fmt: skip
     remaining = tuple(t for t in state.ready if t is not token)
     state = state.model_copy(update={"seq": seq, "ready": remaining})

@@ -17,6 +17,7 @@ Rules (the `sop/1` JSON often comes from text exports with few arrows):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -166,7 +167,9 @@ def _word(text: str) -> str:
 def resolve_actor(flow: Flow, flow_step: FlowStep, given: str) -> str:
     """The actor id completing the step. Matches an id, a printed label or an expanded title
     ('Kasubag Umum' = 'Kepala Sub Bagian Umum'). A step without pelaksana accepts anyone."""
-    candidates = {slug(given), make_actor(given).id}
+    if given in flow_step.step.pelaksana:  # the common case: the id as `sop run show` prints it
+        return given
+    candidates = _actor_candidates(given)
     known = {actor.id for actor in flow.sop.actors}
     matched = next((a.id for a in flow.sop.actors if candidates & {a.id, slug(a.label)}), None)
     if not flow_step.step.pelaksana:
@@ -179,6 +182,11 @@ def resolve_actor(flow: Flow, flow_step: FlowStep, given: str) -> str:
         f"Step {flow_step.no} is done by {allowed}; {given!r} is {who}. "
         "Pass one of them with --as (id, label or title)."
     )
+
+
+@lru_cache(maxsize=1024)
+def _actor_candidates(given: str) -> frozenset[str]:
+    return frozenset({slug(given), make_actor(given).id})
 
 
 def _actor_name(flow: Flow, actor_id: str) -> str:

@@ -80,7 +80,7 @@ class Runner:
         self._flows: dict[str, Flow] = {}
 
     def now(self, at: datetime | None = None) -> datetime:
-        moment = at or self._clock()
+        moment = (at or self._clock()).replace(microsecond=0)  # office work is timed in seconds
         return moment if moment.tzinfo else moment.replace(tzinfo=self.settings.tz)
 
     def flow(self, key: str) -> Flow:

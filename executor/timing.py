@@ -42,27 +42,28 @@ class ActorTiming(BaseModel):
 
 def step_timings(flow: Flow, events: list[Event], settings: CalendarSettings) -> list[StepTiming]:
     """One row per completed step of one instance's events (a step done twice gives two rows)."""
-    ready_at: dict[int, datetime] = {}
+    ready: dict[int, Event] = {}  # the deadline is recorded once, when the step becomes ready
     rows = []
     for event in sorted(events, key=lambda e: e.seq):
         if event.kind == "ready" and event.step is not None:
-            ready_at[event.step] = event.at
-        if event.kind != "completed" or event.step is None or event.step not in ready_at:
+            ready[event.step] = event
+        if event.kind != "completed" or event.step is None or event.step not in ready:
             continue
-        started = ready_at.pop(event.step)
+        became_ready = ready.pop(event.step)
+        started, due = became_ready.at, became_ready.deadline
         waktu = flow.steps[event.step].step.waktu
         clock: Clock = clock_of(waktu) if waktu else "calendar"
         standard = None
-        if event.deadline is not None:
-            standard = elapsed_seconds(started, event.deadline, clock, settings)
+        if due is not None:
+            standard = elapsed_seconds(started, due, clock, settings)
         rows.append(
             StepTiming(
                 instance_id=event.instance_id, step=event.step,
                 kegiatan=flow.steps[event.step].step.kegiatan, actor=event.actor,
-                ready_at=started, completed_at=event.at, deadline=event.deadline,
+                ready_at=started, completed_at=event.at, deadline=due,
                 waktu=waktu.text if waktu else None, clock=clock, standard_seconds=standard,
                 actual_seconds=elapsed_seconds(started, event.at, clock, settings),
-                on_time=None if event.deadline is None else event.at <= event.deadline,
+                on_time=None if due is None else event.at <= due,
             )
         )  # fmt: skip
     return rows
