@@ -11,7 +11,7 @@ from ingest.text.vocabulary import WAKTU, is_title_head, is_waktu_piece, starts_
 _LINKING = {"ke", "kepada", "dengan", "dari", "oleh", "untuk", "di", "dan", "serta", "atau",
             "pada", "bagi", "melalui", "yang", "tentang", "sdh", "telah"}  # fmt: skip
 # Title heads that need the next word ("Kepala Bidang"): no cell starts after them.
-_QUALIFIED_HEADS = {"kepala", "sub", "jabatan", "pejabat", "kasubag", "kasubbag", "kabid", "kabag"}
+_QUALIFIED_HEADS = {"kepala", "sub", "jabatan", "pejabat"}
 _LABEL_WORDS = re.compile(r"(?<![.\w])(?:Ya|Tidak)(?=\s|$)")
 
 

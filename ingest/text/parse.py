@@ -32,12 +32,12 @@ def sops_from_text_pages(pages: list[Page]) -> tuple[list[Sop], list[str]]:
     problems: list[str] = []
     sops: list[Sop] = []
     used_ids: set[str] = set()
-    for chunk in split_sops(lines):
+    for position, chunk in enumerate(split_sops(lines), start=1):
         sop = _sop_from_chunk(chunk, layout=layout, double_spaced=double_spaced,
                               problems=problems)  # fmt: skip
         if sop is None:
             continue
-        sop_id = _unique(sop.id, used_ids)
+        sop_id = _unique(sop.id if sop.nama else f"sop-{position}", used_ids)
         sops.append(sop.model_copy(update={"id": sop_id}))
     return sops, problems
 

@@ -164,6 +164,7 @@ def _anchor_row(
     number, rest = anchor_of(anchor) or ("", "")
     parts = split_waktu(rest)
     before, waktu, after = parts if parts else (rest, "", "")
+    before, labelled_inline = strip_decision_labels(before)
     cells: dict[str, str] = {}
     kegiatan_lines = [line.stripped for line in above]
     if compact and before:
@@ -179,6 +180,7 @@ def _anchor_row(
         cells["kegiatan"], labelled = strip_decision_labels(" ".join(kegiatan_lines))
     else:
         labelled = False
+    labelled = labelled or labelled_inline
     if waktu:
         cells["waktu"] = waktu
     if after:

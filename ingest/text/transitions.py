@@ -11,6 +11,7 @@ from models.sop import Actor, Step, Transition
 _MAX_LABEL_WORDS = 4
 _TO_ACTOR = re.compile(r"\b(?:kepada|ke|kpd|oleh)\s+(?P<rest>.+)", re.IGNORECASE)
 _TEXT_CONFIDENCE = 0.7
+_REPORT_WORDS = {"kepada", "ke"}
 
 
 def _actor_for(words: list[str], actors: list[Actor]) -> str | None:
@@ -30,11 +31,20 @@ def _actor_for(words: list[str], actors: list[Actor]) -> str | None:
 
 
 def subject_actor(kegiatan: str | None, actors: list[Actor]) -> str | None:
-    """'Kasubag Pengendalian berkoordinasi ...' -> the Kasubag lane, when a verb follows the name."""
+    """'Kasubag Pengendalian berkoordinasi ...' -> the Kasubag lane, when a verb follows the name.
+
+    Also 'Laporan Kasubag kepada Kabag' (the reporter) and 'Pegawai fungsional menyerahkan'
+    (a generic head before the lane's label).
+    """
     words = (kegiatan or "").split()
-    for size in range(min(_MAX_LABEL_WORDS, len(words) - 1), 0, -1):
-        if is_verb(words[size]):
-            found = _actor_for(words[:size], actors)
+    for skip in (0, 1):
+        if skip and (not words or is_verb(words[0])):
+            break
+        rest = words[skip:]
+        for size in range(min(_MAX_LABEL_WORDS, len(rest) - 1), 0, -1):
+            following = rest[size].lower()
+            acts = is_verb(following) or (skip == 1 and following in _REPORT_WORDS)
+            found = _actor_for(rest[:size], actors) if acts else None
             if found:
                 return found
     return None
