@@ -171,6 +171,11 @@ def _print_instance(view: dict[str, Any]) -> None:
                 {True: "yes", False: "[red]late[/]", None: "-"}[row["on_time"]],
             )  # fmt: skip
         console.print(table)
+    for row in view["actors"]:
+        console.print(
+            f"{row['actor']}: {row['steps']} steps, {row['on_time']} on time, {row['late']} late; "
+            f"{row['actual_seconds'] / 3600:.2f} h against {row['standard_seconds'] / 3600:.2f} h standard"
+        )
 
 
 @run_app.command()

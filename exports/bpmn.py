@@ -240,16 +240,17 @@ def _boxes(nodes: list[_Node], lane_index: dict[str, int]) -> dict[str, _Box]:
     return boxes
 
 
-def _waypoints(source: _Box, target: _Box) -> list[tuple[float, float]]:
+def _waypoints(source: _Box, target: _Box, back_index: int) -> list[tuple[float, float]]:
     """Forward: out of the right side, then down/up into the target. Back (a revision loop):
-    out of the top, over the lanes, down into the target's top."""
+    out of the top, over the lanes, down into the target's top; successive loops run at
+    different heights so that they stay apart."""
     if target.x > source.x:
         if abs(source.center_y - target.center_y) < 1:
             return [(source.x + source.width, source.center_y), (target.x, target.center_y)]
         entry_y = target.y if target.center_y > source.center_y else target.y + target.height
         return [(source.x + source.width, source.center_y), (target.center_x, source.center_y),
                 (target.center_x, entry_y)]  # fmt: skip
-    route_y = min(source.y, target.y) - 20
+    route_y = min(source.y, target.y) - 12 - 8 * (back_index % 3)
     return [(source.center_x, source.y), (source.center_x, route_y),
             (target.center_x, route_y), (target.center_x, target.y)]  # fmt: skip
 
@@ -278,9 +279,12 @@ def _diagram(root: ET.Element, flow: Flow, nodes: list[_Node], flows: list[_Flow
         extra = {"isMarkerVisible": "true"} if node.kind == "exclusiveGateway" else {}
         shape = _sub(plane, "BPMNShape", BPMNDI, id=f"{node.id}_di", bpmnElement=node.id, **extra)
         _bounds(shape, boxes[node.id])
+    back_edges = 0
     for f in flows:
         edge = _sub(plane, "BPMNEdge", BPMNDI, id=f"{f.id}_di", bpmnElement=f.id)
-        for x, y in _waypoints(boxes[f.source], boxes[f.target]):
+        source, target = boxes[f.source], boxes[f.target]
+        back_edges += target.x <= source.x
+        for x, y in _waypoints(source, target, back_edges):
             _sub(edge, "waypoint", DI, x=f"{x:g}", y=f"{y:g}")
 
 
