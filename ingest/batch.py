@@ -20,7 +20,7 @@ from ingest.settings import PipelineSettings
 from models.quality import check_document
 
 SUMMARY_FIELDS = [
-    "path", "output", "status", "sops", "steps", "problems", "score", "seconds", "error",
+    "path", "output", "status", "sops", "steps", "problems", "seconds", "score", "error",
 ]  # fmt: skip
 
 
@@ -37,8 +37,8 @@ class SummaryRow(BaseModel):
     sops: int
     steps: int
     problems: int
-    score: int | None = None  # lowest completeness score of the file's SOPs; null when failed
     seconds: float
+    score: int | None = None  # lowest completeness score of the file's SOPs; null when failed
     error: str | None
 
 
