@@ -77,3 +77,28 @@ def test_usage_errors_exit_2(tmp_path: Path):
     assert CliRunner().invoke(app, ["check"]).exit_code == 2
     assert CliRunner().invoke(app, ["check", str(tmp_path / "nope.json")]).exit_code == 2
     assert CliRunner().invoke(app, ["check", str(tmp_path)]).exit_code == 2  # empty folder
+
+
+def test_any_input_is_ingested_first():
+    seed = REPO / "corpus" / "seeds" / "003_5673e55a475cea00.txt"
+    result = CliRunner().invoke(app, ["check", "--json", "--fail-on", "never", str(seed)])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload and all(0 <= item["score"] <= 100 for item in payload)
+
+
+def test_ingest_summary_has_the_lowest_score_of_the_file(tmp_path: Path):
+    from ingest.batch import discover_inputs, ingest_batch
+    from ingest.pipeline import ingest_file
+    from models.quality import check_document
+
+    seed = REPO / "corpus" / "seeds" / "000_3c03b19de9e6dc6e.txt"
+    broken = tmp_path / "empty.txt"
+    broken.write_text("", encoding="utf-8")
+    rows = ingest_batch(discover_inputs([seed, broken], tmp_path / "out"), tmp_path / "out")
+    document = ingest_file(seed).document
+    assert document is not None
+    assert rows[0].score == min(check.score for check in check_document(document))
+    assert rows[1].status == "failed" and rows[1].score is None
+    header = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "score" in header.split(",")
