@@ -164,3 +164,18 @@ def test_a_file_without_exactly_one_sop_needs_sop_id(tmp_path, document_sops):
     path = write_document(tmp_path / "d.json", *document_sops)
     code, _ = sop(tmp_path / "runs.sqlite3", "start", str(path))
     assert code == 1
+
+
+def test_an_instance_stays_pinned_to_the_sop_version_it_started_with(tmp_path):
+    db = tmp_path / "runs.sqlite3"
+    path = write_document(tmp_path / "r.json", revision_sop())
+    old = sop_json(db, "start", str(path))
+    revised = revision_sop()
+    revised.steps[1].kegiatan = "Menyusun konsep laporan (format baru)"
+    write_document(path, revised)  # the SOP file is revised in place
+    new = sop_json(db, "start", str(path))
+    assert old["sop_key"] != new["sop_key"]
+    for instance in (old, new):
+        sop_json(db, "complete", instance["id"], "1", "--as", "Kabid")
+    kegiatan = [sop_json(db, "show", i["id"])["ready"][0]["kegiatan"] for i in (old, new)]
+    assert kegiatan == ["Menyusun konsep laporan kinerja", "Menyusun konsep laporan (format baru)"]
