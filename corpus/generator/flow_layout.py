@@ -159,10 +159,6 @@ def _label(text: str, x: float, y: float, style: Style, right_aligned: bool = Fa
     )
 
 
-def _nearest(symbols: list[FlowSymbol], x: float) -> FlowSymbol:
-    return min(symbols, key=lambda symbol: abs(symbol.box.center_x - x))
-
-
 def joint_lines(symbols: list[FlowSymbol], style: Style) -> list[Item]:
     """Plain lines joining the symbols of one step drawn in several lanes."""
     ordered = sorted(symbols, key=lambda symbol: symbol.box.left)
@@ -173,14 +169,20 @@ def joint_lines(symbols: list[FlowSymbol], style: Style) -> list[Item]:
 
 
 def sequential(
-    source: FlowSymbol, target: FlowSymbol, row: RowGeom, style: Style, label: str | None
+    source: FlowSymbol,
+    target: FlowSymbol,
+    row: RowGeom,
+    style: Style,
+    label: str | None,
+    sides_taken: bool = False,
 ) -> list[Item]:
-    """An arrow to the next row: straight down, or across then down (from the side or below)."""
+    """An arrow to the next row: straight down, or across then down (from the side or below).
+    `sides_taken`: a loop enters the source from the side, so this arrow leaves from below."""
     sx, tx = source.box.center_x, target.box.center_x
     items: list[Item] = []
     if abs(sx - tx) < 1:
         items.append(_line([(sx, source.box.bottom), (tx, target.box.top)], style))
-    elif style.side_exits and source.shape != "decision":
+    elif style.side_exits and source.shape != "decision" and not sides_taken:
         side = source.box.right if tx > sx else source.box.left
         items.append(
             _line(
@@ -258,6 +260,3 @@ def pick_pair(
         ((s, t) for s in sources for t in targets),
         key=lambda pair: abs(pair[0].box.center_x - pair[1].box.center_x),
     )
-
-
-__all__ = ["_nearest"]

@@ -116,6 +116,7 @@ def _edges(
 ) -> dict[int, list[Item]]:
     """Every arrow of the flowchart, per table page."""
     items: dict[int, list[Item]] = {}
+    side_targets = {e.to for f in draft.flow for e in f.exits if e.when == "tidak"}
     main = {
         no: [s for s in symbols if s.shape != "off_page_connector"]
         for no, symbols in placed.items()
@@ -143,7 +144,8 @@ def _edges(
                 )
             elif rows[exit_.to].page == row.page:
                 source, target = pick_pair(main[flow.no], main[exit_.to])
-                page_items.extend(sequential(source, target, row, style, label))
+                entered = flow.no in side_targets
+                page_items.extend(sequential(source, target, row, style, label, entered))
             else:
                 page_items.extend(
                     _across_pages(placed, flow.no, exit_.to, style, label, items, rows)
