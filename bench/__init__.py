@@ -1,0 +1,1 @@
+"""Accuracy and speed benchmarks (run as `python -m bench.<name>`)."""
