@@ -73,7 +73,7 @@ TEXT_LAYER_RECIPE: tuple[PageStep, ...] = (
     recipe.flowchart,
 )  # fmt: skip
 SCAN_RECIPE: tuple[PageStep, ...] = (
-    recipe.rectify, recipe.turn_upright, recipe.deskew, recipe.flatten_light,
+    recipe.rectify, recipe.flatten_light, recipe.turn_upright, recipe.deskew,
     recipe.find_rulings, recipe.find_tables, recipe.ocr_first_column, recipe.ocr_header_rows,
     recipe.read_headers, recipe.ocr_body_cells, recipe.read_headers, recipe.flowchart,
 )  # fmt: skip

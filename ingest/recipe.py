@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 
 from ingest.flowchart import read_flowchart
-from ingest.image.binarise import flatten_illumination, ink_mask, to_gray
+from ingest.image.binarise import clean_binary, flatten_illumination, ink_mask, to_gray
 from ingest.image.deskew import rotate, skew_angle, text_runs_vertical, turn
 from ingest.image.sheet import find_sheet, resize_long_side, warp_sheet
 from ingest.ocr import OcrEngine, make_engine
@@ -39,11 +39,14 @@ def rectify(page: Page, settings: PipelineSettings) -> Page:
 
 
 def turn_upright(page: Page, settings: PipelineSettings) -> Page:
-    """Image: a page lying on its side turned by 90 degrees (text lines must run left-right)."""
+    """Image: a page on its side turned by 90 degrees (text lines must run left to right), then
+    turned by 180 when Tesseract's orientation detection finds it upside down."""
     assert page.image is not None
-    if not text_runs_vertical(page.image):
-        return page
-    return page.model_copy(update={"image": turn(page.image, 1)})
+    image = turn(page.image, 1) if text_runs_vertical(page.image) else page.image
+    small = clean_binary(resize_long_side(image, settings.cleanup.orientation_long_side))
+    if ocr_engine(settings.ocr).upside_down(small):
+        image = turn(image, 2)
+    return page if image is page.image else page.model_copy(update={"image": image})
 
 
 def deskew(page: Page, settings: PipelineSettings) -> Page:

@@ -11,19 +11,22 @@ from ingest.image.binarise import ink_mask
 
 
 def skew_angle(gray: np.ndarray, max_degrees: float) -> float:
-    """Median angle (degrees) of long near-horizontal lines; 0 when there are none."""
-    mask = ink_mask(gray)
-    min_length = max(gray.shape) // 6
-    lines = cv2.HoughLinesP(mask, 1, math.pi / 1800, threshold=min_length // 2,
-                            minLineLength=min_length, maxLineGap=8)  # fmt: skip
+    """Tilt (degrees) of the long near-horizontal lines: table rulings and text baselines.
+
+    Hough voting is restricted to angles within `max_degrees` of horizontal and runs on a
+    half-size mask of short horizontal strokes only, which keeps it to tens of milliseconds.
+    """
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    mask = ink_mask(small)
+    # A short opening keeps strokes tilted up to ~8 degrees and drops letters' vertical parts.
+    strokes = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, 9), np.uint8))
+    spread = math.radians(max_degrees)
+    lines = cv2.HoughLines(strokes, 1, math.pi / 1800, threshold=max(small.shape) // 8,
+                           min_theta=math.pi / 2 - spread, max_theta=math.pi / 2 + spread)  # fmt: skip
     if lines is None:
         return 0.0
-    angles = []
-    for x1, y1, x2, y2 in lines[:, 0]:
-        angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
-        if abs(angle) <= max_degrees:
-            angles.append(angle)
-    return float(np.median(angles)) if angles else 0.0
+    thetas = lines.reshape(-1, 2)[:20, 1]
+    return float(np.degrees(np.median(thetas)) - 90.0)
 
 
 def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:

@@ -22,8 +22,9 @@ _MAX_FRAMES = 50
 def check_dimensions(path: Path, width: int, height: int, settings: ImageSettings) -> None:
     if width * height > settings.max_pixels:
         raise InputTooLargeError(
-            f"{path}: {width}x{height} pixels is more than the {settings.max_pixels:,} allowed "
-            "(a decompression bomb or an extreme scan); scale the image down to about 300 dpi."
+            f"{path}: the image is too large ({width}x{height} pixels, limit "
+            f"{settings.max_pixels:,}; a decompression bomb or an extreme scan); scale it down to "
+            "about 300 dpi."
         )
     if min(width, height) < settings.min_side:
         raise UnreadableInputError(
@@ -50,7 +51,10 @@ def read_image(path: Path, settings: ImageSettings) -> list[Page]:
                 check_dimensions(path, image.width, image.height, settings)
                 frames = [_frame_to_bgr(f) for f in ImageSequence.Iterator(image)][:_MAX_FRAMES]
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise InputTooLargeError(f"{path}: {error}; scale the image down.") from error
+        raise InputTooLargeError(
+            f"{path}: the image is too large to decode safely ({error}); scale it down to about "
+            "300 dpi."
+        ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise UnreadableInputError(
             f"{path}: not a readable image ({type(error).__name__}); re-save it as JPG or PNG."
