@@ -13,6 +13,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ingest.flowchart.masks import LaneRegion
+from ingest.flowchart.segments import UnionFind, joined, near_run, straight_runs
 from ingest.flowchart.settings import FlowchartSettings
 from ingest.flowchart.symbols import FoundSymbol
 
@@ -69,12 +70,29 @@ def _paint(found: list[FoundSymbol], shape: tuple[int, int], grow: int) -> np.nd
     return labels
 
 
-def _head_score(component: np.ndarray, x: float, y: float, radius: int, stroke: float) -> float:
-    top, left = max(int(y) - radius, 0), max(int(x) - radius, 0)
-    window = component[top : int(y) + radius + 1, left : int(x) + radius + 1]
-    ys, xs = np.nonzero(window)
-    near = (xs + left - x) ** 2 + (ys + top - y) ** 2 <= radius**2
-    return float(np.count_nonzero(near)) / (radius * max(stroke, 1.0))
+def head_blobs(free: np.ndarray, stroke: float) -> tuple[np.ndarray, float]:
+    """What survives an opening with a disc wider than the pen: filled arrowheads (and very thick
+    ink), never plain lines, bends, or label glyphs touching a line. Returns the mask and the disc
+    area."""
+    diameter = round(1.5 * stroke) + 1
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (diameter, diameter))
+    return cv2.morphologyEx(free, cv2.MORPH_OPEN, disc), float(np.count_nonzero(disc))
+
+
+def _contacts(free: np.ndarray, ring: np.ndarray, heads: np.ndarray, disc_area: float,
+              radius: int) -> list[Contact]:  # fmt: skip
+    """Each separate spot where line ink meets a symbol's rim is one contact; its head score is
+    how many head-sized discs of ink sit next to it."""
+    spots = ((free > 0) & (ring > 0)).astype(np.uint8)
+    count, labels, _, centroids = cv2.connectedComponentsWithStats(spots, connectivity=8)
+    contacts = []
+    for label in range(1, count):
+        x, y = (float(v) for v in centroids[label])
+        symbol = int(np.bincount(ring[labels == label]).argmax()) - 1
+        top, left = max(int(y) - radius, 0), max(int(x) - radius, 0)
+        near = np.count_nonzero(heads[top : int(y) + radius + 1, left : int(x) + radius + 1])
+        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=near / disc_area))
+    return contacts
 
 
 def find_lines(
@@ -84,34 +102,34 @@ def find_lines(
     body = _paint(found, region.strokes.shape, 1)
     ring = _paint(found, region.strokes.shape, max(2, round(stroke / 2) + 2))
     free = np.where(body > 0, 0, region.strokes).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(free, connectivity=8)
-    touching = (labels > 0) & (ring > 0)
-    pairs = (
-        np.unique(np.stack([labels[touching], ring[touching]]), axis=1) if touching.any() else []
-    )
-    by_component: dict[int, list[int]] = {}
-    for component, symbol in np.asarray(pairs).T if len(pairs) else []:
-        by_component.setdefault(int(component), []).append(int(symbol) - 1)
+    heads, disc_area = head_blobs(free, stroke)
+    radius = max(6, round(3 * stroke))
+    contacts = _contacts(free, ring, heads, disc_area, radius)
+    runs = straight_runs(free, stroke)
+    slack = 2 * stroke + 2
+    groups = UnionFind(len(runs) + len(contacts))
+    for a in range(len(runs)):
+        for b in range(a + 1, len(runs)):
+            if joined(runs[a], runs[b], slack):
+                groups.union(a, b)
+    for index, contact in enumerate(contacts):
+        for r, run in enumerate(runs):
+            if near_run(run, contact.x, contact.y, slack + 2):
+                groups.union(len(runs) + index, r)
     height = region.strokes.shape[0]
     tolerance = settings.page_edge_tolerance_px + int(stroke)
-    radius = max(8, round(4 * stroke))
-    lines: list[Line] = []
-    for component in range(1, count):
-        x, y, w, h, _area = stats[component]
-        ends = _edge_ends(labels, component, (x, y, w, h), height, tolerance)
-        symbols = by_component.get(component, [])
-        if len(symbols) + len(ends) < 2 or not symbols:
-            continue
-        mask = (labels[y : y + h, x : x + w] == component).astype(np.uint8)
-        full_ring = ring[y : y + h, x : x + w]
-        contacts = []
-        for symbol in symbols:
-            ys, xs = np.nonzero(mask & (full_ring == symbol + 1))
-            cx, cy = float(xs.mean()), float(ys.mean())
-            score = _head_score(mask, cx, cy, radius, stroke)
-            contacts.append(Contact(symbol=symbol, x=cx + x, y=cy + y, head_score=score))
-        lines.append(Line(contacts=contacts, ends=ends))
-    return lines
+    lines: dict[int, Line] = {}
+    for index, contact in enumerate(contacts):
+        root = groups.find(len(runs) + index)
+        lines.setdefault(root, Line(contacts=[], ends=[])).contacts.append(contact)
+    for r, run in enumerate(runs):
+        root = groups.find(r)
+        if root in lines and not run.horizontal:
+            if run.start <= tolerance:
+                lines[root].ends.append(EdgeEnd(side="top", x=run.middle))
+            if run.end >= height - 1 - tolerance:
+                lines[root].ends.append(EdgeEnd(side="bottom", x=run.middle))
+    return [line for line in lines.values() if len(line.contacts) + len(line.ends) >= 2]
 
 
 def _edge_ends(labels: np.ndarray, component: int, stats: tuple[int, int, int, int], height: int,
@@ -132,17 +150,39 @@ def _reading_order(found: list[FoundSymbol], contact: Contact) -> tuple[float, f
     return (box.center_y, box.center_x)
 
 
-def lines_to_arrows(lines: list[Line], found: list[FoundSymbol],
-                    settings: FlowchartSettings) -> tuple[list[Arrow], list[Dangling]]:  # fmt: skip
+def _merged(contacts: list[Contact]) -> list[Contact]:
+    """One contact per symbol: a rim met in two spots (either side of a vertex) is one end."""
+    best: dict[int, Contact] = {}
+    for contact in contacts:
+        if contact.symbol not in best or contact.head_score > best[contact.symbol].head_score:
+            best[contact.symbol] = contact
+    return list(best.values())
+
+
+def _split_heads(
+    contacts: list[Contact], settings: FlowchartSettings
+) -> tuple[list[Contact], list[Contact]]:
+    """Heads are clearly fatter than the line; with several ends, also close to the fattest one."""
+    top = max((c.head_score for c in contacts), default=0.0)
+    floor = (
+        max(settings.head_mass_ratio, 0.75 * top) if len(contacts) > 1 else settings.head_mass_ratio
+    )
+    heads = [c for c in contacts if c.head_score >= floor]
+    return heads, [c for c in contacts if c not in heads]
+
+
+def lines_to_arrows(
+    lines: list[Line], found: list[FoundSymbol], settings: FlowchartSettings
+) -> tuple[list[Arrow], list[Dangling]]:
     arrows: list[Arrow] = []
     dangling: list[Dangling] = []
     for line in lines:
-        heads = [c for c in line.contacts if c.is_head(settings)]
-        tails = [c for c in line.contacts if not c.is_head(settings)]
+        contacts = _merged(line.contacts)
+        heads, tails = _split_heads(contacts, settings)
         certain = bool(heads and tails) or (bool(heads) and bool(line.ends))
-        if not certain and len(line.contacts) >= 2:
+        if not certain and len(contacts) >= 2:
             # No readable arrowhead: assume the flow runs down the table (its usual direction).
-            ordered = sorted(line.contacts, key=lambda c: _reading_order(found, c))
+            ordered = sorted(contacts, key=lambda c: _reading_order(found, c))
             tails, heads = ordered[:1], ordered[1:]
         confidence = 0.9 if certain and len(heads) * len(tails) == 1 else (0.7 if certain else 0.4)
         for tail in tails:
@@ -151,8 +191,28 @@ def lines_to_arrows(lines: list[Line], found: list[FoundSymbol],
                     arrows.append(Arrow(source=tail.symbol, target=head.symbol, exit_x=tail.x,
                                         exit_y=tail.y, confidence=confidence))  # fmt: skip
         for end in line.ends:
-            for contact in line.contacts:
-                direction = "in" if contact.is_head(settings) else "out"
+            for contact in contacts:
+                direction = "in" if contact in heads else "out"
                 dangling.append(Dangling(symbol=contact.symbol, direction=direction, side=end.side,
-                                         x=end.x, confidence=0.8 if heads or tails else 0.5))  # fmt: skip
-    return arrows, dangling
+                                         x=end.x, confidence=0.8 if certain else 0.5))  # fmt: skip
+    return _continue_through_heads(arrows, lines, found, settings), dangling
+
+
+def _continue_through_heads(arrows: list[Arrow], lines: list[Line], found: list[FoundSymbol],
+                            settings: FlowchartSettings) -> list[Arrow]:  # fmt: skip
+    """A loop-back often enters a symbol where that symbol's own exit leaves: the shared line then
+    shows two heads and no exit. A symbol left without any way out takes the next head down."""
+    has_exit = {a.source for a in arrows}
+    extra = []
+    for line in lines:
+        heads, _ = _split_heads(_merged(line.contacts), settings)
+        for head in heads:
+            if head.symbol in has_exit:
+                continue
+            below = [h for h in heads if _reading_order(found, h) > _reading_order(found, head)]
+            if below:
+                target = min(below, key=lambda h: _reading_order(found, h))
+                extra.append(Arrow(source=head.symbol, target=target.symbol, exit_x=head.x,
+                                   exit_y=head.y, confidence=0.5))  # fmt: skip
+                has_exit.add(head.symbol)
+    return arrows + extra

@@ -15,12 +15,20 @@ SEQUENCE_CONFIDENCE = 0.3
 
 
 def _step_of_nodes(graph: Graph, steps: list[StepRowRef]) -> dict[Node, int]:
-    where = {(ref.page, ref.table, ref.row): ref.no for ref in steps}
+    """A step may span several grid rows (wrapped kegiatan, a connector under the symbol): a
+    symbol belongs to the nearest step row at or above its own row on the same page and table."""
+    starts: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for ref in steps:
+        starts.setdefault((ref.page, ref.table), []).append((ref.row, ref.no))
     owners: dict[Node, int] = {}
     for node, symbol in graph.symbols.items():
-        key = (node[0], symbol.table, symbol.row)
-        if key in where:
-            owners[node] = where[key]
+        if symbol.table is None or symbol.row is None:
+            continue
+        above = [
+            (row, no) for row, no in starts.get((node[0], symbol.table), []) if row <= symbol.row
+        ]
+        if above:
+            owners[node] = max(above)[1]
     return owners
 
 

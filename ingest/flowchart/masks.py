@@ -145,6 +145,6 @@ def lane_region(gray: np.ndarray, table_index: int, table: Table,
     rulings = ruling_mask(ink, box, lanes, rows, settings)
     strokes = cv2.bitwise_and(ink, cv2.bitwise_not(rulings))
     stroke = stroke_width(strokes)
-    strokes = bridge_crossings(strokes, rulings, round(stroke * 2 + 3))
+    strokes = bridge_crossings(strokes, rulings, round(stroke * 4 + 6))
     return LaneRegion(table=table_index, box=box, lanes=lanes, rows=rows, ink=ink,
                       rulings=rulings, strokes=strokes, stroke_px=stroke)  # fmt: skip

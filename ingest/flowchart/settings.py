@@ -19,8 +19,9 @@ class FlowchartSettings(BaseModel):
     """Below this template agreement a closed region is not taken as a symbol."""
     ruling_min_fraction: float = 0.6
     """A straight run at least this fraction of the lane region's width/height is a ruling."""
-    head_mass_ratio: float = 1.6
-    """A line end with this many times the ink of a bare line end carries an arrowhead."""
+    head_mass_ratio: float = 1.0
+    """A line end next to at least this many pen-plus-half discs of solid ink carries an arrowhead
+    (a filled head holds two or three; a bare line end none)."""
     label_search_factor: float = 3.5
     """Exit labels are looked for within this many stroke-free text heights of a decision exit."""
     page_edge_tolerance_px: int = 6

@@ -121,11 +121,21 @@ def _symbol_from(filled: np.ndarray, window: _Window, stats: tuple[int, int, int
                  confidence: float, region: LaneRegion) -> FoundSymbol:  # fmt: skip
     x, y, w, h = stats
     pad = round(region.stroke_px) + 1
-    outline = cv2.dilate(filled, np.ones((2 * pad + 1, 2 * pad + 1), np.uint8))
+    pad_x, pad_y = _cover(shape, w, h, region.stroke_px) if shape == "decision" else (pad, pad)
+    outline = cv2.dilate(filled, np.ones((2 * pad_y + 1, 2 * pad_x + 1), np.uint8))
     box = BBox(left=region.offset_x + x - pad, top=region.offset_y + y - pad,
                right=region.offset_x + x + w + pad, bottom=region.offset_y + y + h + pad)  # fmt: skip
     symbol = Symbol(shape=shape, bbox=box, confidence=confidence, table=region.table)  # type: ignore[arg-type]
     return FoundSymbol(symbol=_place(symbol, region), mask=outline, x=window.left, y=window.top)
+
+
+def _cover(shape: str, width: int, height: int, stroke: float) -> tuple[int, int]:
+    """A diamond's outline sticks out past its sharp vertices by pen / sin(half the vertex angle);
+    covered, it does not stay behind as a stub on the exit line (a stub looks like a head)."""
+    side_half_angle = np.arctan2(height, width)
+    top_half_angle = np.arctan2(width, height)
+    return (int(np.ceil(stroke / np.sin(side_half_angle))) + 1,
+            int(np.ceil(stroke / np.sin(top_half_angle))) + 1)  # fmt: skip
 
 
 def text_inside(symbol: Symbol, words: list[Word]) -> str | None:
