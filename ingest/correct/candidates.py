@@ -38,18 +38,26 @@ def _budget(
     return budget
 
 
-def _ranked(
-    printed: str, lexicon: Lexicon, settings: CorrectorSettings
-) -> list[tuple[float, float, str]]:
-    """(adjusted cost, raw cost, word) for each candidate, best first."""
-    queries = {printed, digits_as_letters(printed)}
-    candidates = {word for query in queries for word in lexicon.nearby(query)}
+def _rank(printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings) -> list[tuple[float, float, str]]:
     ranked = []
-    for word in candidates:
+    for word in words:
         cost = ocr_distance(printed, word)
         bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
         ranked.append((cost - bonus, cost, word))
     ranked.sort()
+    return ranked
+
+
+def _ranked(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> list[tuple[float, float, str]]:
+    """(adjusted cost, raw cost, word) for each candidate, best first. Words one plain edit away
+    come first (cheap to find); two edits are searched only when no single glyph confusion
+    already explains the word, which keeps the common case fast."""
+    queries = {printed, digits_as_letters(printed)}
+    words = {word for query in queries for word in lexicon.nearby(query, max_edit=1)}
+    ranked = _rank(printed, words, lexicon, settings)
+    if not ranked or ranked[0][1] > settings.one_confusion_cost:
+        words |= {word for query in queries for word in lexicon.nearby(query, max_edit=2)}
+        ranked = _rank(printed, words, lexicon, settings)
     return ranked
 
 
@@ -58,8 +66,10 @@ def correct_word(
 ) -> WordFix | None:
     """The fix for one word without edge punctuation, or None to leave it as printed."""
     lowered = core.lower()
-    if lexicon.is_known(lowered):
+    if lowered in lexicon.zipf:
         return None
+    if lexicon.is_known(lowered):
+        return _inflected_lookalike(lowered, lexicon, settings)
     cleaned = without_stray_marks(lowered)
     if cleaned != lowered and len(cleaned) >= 3 and lexicon.is_known(cleaned):
         return WordFix(cleaned, 0.95, "stray_marks")
@@ -78,15 +88,35 @@ def correct_word(
     return WordFix(word, round(score, 3), "lexicon")
 
 
+def _inflected_lookalike(word: str, lexicon: Lexicon, settings: CorrectorSettings) -> WordFix | None:
+    """'Dirias' reads as di+rias, but 'dinas' is one glyph confusion away and far more common:
+    an affix reading only makes a word plausible, so a cheap confusion to a listed word wins."""
+    if len(word) < settings.min_length:
+        return None
+    ranked = _ranked(word, lexicon, settings)
+    ranked = [entry for entry in ranked if entry[2] != word]
+    if not ranked:
+        return None
+    adjusted, cost, best = ranked[0]
+    if cost > settings.inflected_max_cost or lexicon.frequency(best) < settings.inflected_min_zipf:
+        return None
+    if len(ranked) > 1 and ranked[1][0] - adjusted < settings.min_margin:
+        return None
+    return WordFix(best, round(1.0 - cost / len(best), 3), "lexicon_over_affix_reading")
+
+
 def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> WordFix | None:
-    """'kinerjapegawai' -> 'kinerja pegawai' when exactly one split gives two known words."""
+    """'kinerjapegawai' -> 'kinerja pegawai' when exactly one cut gives a common word followed
+    by a known word, and no single word is one edit away (then it is garble, not glue)."""
     lowered = core.lower()
-    if not lowered.isalpha() or len(lowered) < 2 * settings.min_glued_part:
+    shortest = settings.min_glued_part
+    if not lowered.isalpha() or len(lowered) < 2 * shortest or lexicon.nearby(lowered, 1):
         return None
     splits = [
         (lowered[:cut], lowered[cut:])
-        for cut in range(settings.min_glued_part, len(lowered) - settings.min_glued_part + 1)
-        if lexicon.is_known(lowered[:cut]) and lexicon.is_known(lowered[cut:])
+        for cut in range(shortest, len(lowered) - shortest + 1)
+        if lexicon.frequency(lowered[:cut]) >= settings.min_glued_zipf
+        and lexicon.is_known(lowered[cut:])
     ]
     if len(splits) != 1:
         return None

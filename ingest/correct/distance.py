@@ -23,7 +23,8 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("in", "m", 0.4), ("m", "in", 0.4), ("iu", "m", 0.5), ("tf", "u", 0.5),
     ("\\{v", "w", 0.3), ("{v", "w", 0.3), ("l<", "k", 0.3), ("lc", "k", 0.4), ("ii", "u", 0.5),
     ("u", "ii", 0.5), ("rt", "n", 0.5), ("ln", "h", 0.4), ("fl", "fi", 0.3), ("f", "k", 0.6),
-    ("lf", "k", 0.4), ("ti", "h", 0.5),
+    ("lf", "k", 0.4), ("ti", "h", 0.5), ("o", "e", 0.5), ("e", "o", 0.5), ("a", "e", 0.5),
+    ("e", "a", 0.5), ("u", "e", 0.6), ("e", "u", 0.6), ("tt", "d", 0.5), ("ts", "n", 0.6),
 )  # fmt: skip
 # Marks OCR sprinkles into words: deleting one is nearly free.
 STRAY_MARKS = frozenset("\\{}[]_|'’‘`\".,:;^~*")
@@ -31,12 +32,13 @@ STRAY_MARKS = frozenset("\\{}[]_|'’‘`\".,:;^~*")
 THIN_GLYPHS = frozenset("iltfrj")
 
 _SINGLE: dict[tuple[str, str], float] = {}
-_MULTI: list[tuple[str, str, float]] = []
+# Multi-glyph confusions keyed by the last printed glyph, so each DP cell checks only a few.
+_MULTI: dict[str, list[tuple[str, str, float]]] = {}
 for _printed, _true, _cost in CONFUSIONS:
     if len(_printed) == 1 and len(_true) == 1:
         _SINGLE[(_printed, _true)] = _cost
     else:
-        _MULTI.append((_printed, _true, _cost))
+        _MULTI.setdefault(_printed[-1], []).append((_printed, _true, _cost))
 
 
 def _delete_cost(char: str) -> float:
@@ -71,14 +73,15 @@ def ocr_distance(printed: str, true: str) -> float:
             )
             if i > 1 and j > 1 and printed[i - 1] == true[j - 2] and printed[i - 2] == true[j - 1]:
                 best = min(best, table[i - 2][j - 2] + 1.0)
-            best = min(best, _multi_step(table, printed, true, i, j))
+            if printed[i - 1] in _MULTI:
+                best = min(best, _multi_step(table, printed, true, i, j))
             table[i][j] = best
     return table[-1][-1]
 
 
 def _multi_step(table: list[list[float]], printed: str, true: str, i: int, j: int) -> float:
     best = float("inf")
-    for source, target, cost in _MULTI:
+    for source, target, cost in _MULTI[printed[i - 1]]:
         ls, lt = len(source), len(target)
         if ls <= i and lt <= j and printed.endswith(source, 0, i) and true.endswith(target, 0, j):
             best = min(best, table[i - ls][j - lt] + cost)

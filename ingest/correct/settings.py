@@ -14,9 +14,15 @@ class CorrectorSettings(BaseModel):
     max_cost_per_letter: float = 0.22
     max_cost: float = 2.0
     # A runner-up this close (after the frequency bonus) means "decline: ambiguous".
-    min_margin: float = 0.45
+    min_margin: float = 0.3
+    # A candidate this cheap is one glyph confusion away: no need to search two edits away.
+    one_confusion_cost: float = 0.35
     # Frequency bonus per Zipf unit above 3 (common words win ties, not distance).
     zipf_weight: float = 0.12
+    # A word known only through affix stripping ('dirias' = di+rias) still yields to a listed word
+    # this cheap in glyph confusions and at least this common ('dinas').
+    inflected_max_cost: float = 0.6
+    inflected_min_zipf: float = 4.0
     # Words printed in capitals (names, acronyms) change only on glyph confusions this cheap.
     caps_max_cost: float = 0.65
     # Tesseract confidence (0..1) above which the word is trusted: only cheap fixes allowed.
@@ -26,7 +32,9 @@ class CorrectorSettings(BaseModel):
     doubtful_confidence: float = 0.5
     doubtful_factor: float = 1.25
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
-    min_glued_part: int = 3
+    min_glued_part: int = 4
+    # ... and the first part a common word (Zipf), so rare words do not split garble by chance.
+    min_glued_zipf: float = 3.5
     # Header and actor snapping (rapidfuzz ratio, 0..100) and the lead over the runner-up.
     snap_min_ratio: float = 75.0
     snap_min_lead: float = 8.0

@@ -34,14 +34,14 @@ def _case_split(core: str, fix: WordFix) -> str:
 def _fix_core(
     core: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
 ) -> tuple[str, WordFix] | None:
+    parts = _CAMEL.split(core)
+    if len(parts) == 2 and all(lexicon.is_known(part.lower()) for part in parts):
+        return f"{parts[0]} {parts[1]}", WordFix(" ".join(parts).lower(), 0.9, "glued_words")
     fix = correct_word(core, lexicon, settings, confidence)
     if fix is not None:
         return apply_case(core, fix.corrected), fix
     if lexicon.is_known(core.lower()):
         return None
-    parts = _CAMEL.split(core)
-    if len(parts) == 2 and all(lexicon.is_known(part.lower()) for part in parts):
-        return f"{parts[0]} {parts[1]}", WordFix(" ".join(parts).lower(), 0.9, "glued_words")
     glued = split_glued(core, lexicon, settings)
     if glued is not None:
         return _case_split(core, glued), glued

@@ -102,14 +102,14 @@ def render(lines: list[str], font_path: str, size: int) -> np.ndarray:
 
 def degrade(image: np.ndarray, rng: random.Random) -> np.ndarray:
     """A phone scan: low resolution, blur, noise, uneven ink, JPEG artefacts."""
-    scale = rng.uniform(0.36, 0.62)
+    scale = rng.uniform(0.40, 0.68)
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     kernel = rng.choice([1, 3, 3, 5])
     if kernel > 1:
         small = cv2.GaussianBlur(small, (kernel, kernel), rng.uniform(0.5, 1.3))
-    noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(4, 22), small.shape)
+    noise = np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(3, 18), small.shape)
     noisy = np.clip(small.astype(float) + noise + rng.uniform(-20, 30), 0, 255).astype(np.uint8)
-    quality = rng.randint(8, 35)
+    quality = rng.randint(10, 40)
     ok, encoded = cv2.imencode(".jpg", noisy, [cv2.IMWRITE_JPEG_QUALITY, quality])
     assert ok
     return cv2.imdecode(encoded, cv2.IMREAD_GRAYSCALE)
@@ -158,7 +158,7 @@ def _record(word: tuple[str, float, int], gold: str, kind: str) -> dict:
 
 def build(split: str, seed: int) -> list[dict]:
     rng = random.Random(seed)
-    lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 120))
+    lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 220))
     records: list[dict] = []
     for page, start in enumerate(range(0, len(lines), 12)):
         chunk = lines[start : start + 12]
