@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SOP := $(VENV)/bin/sop
-APT_PACKAGES := tesseract-ocr tesseract-ocr-ind chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-ind chromium fonts-dejavu-core fonts-liberation
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 

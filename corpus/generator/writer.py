@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -124,16 +125,16 @@ def write_seed(seed: int, split: Split, kinds: list[SampleKind], degrade: Degrad
     out.mkdir(parents=True, exist_ok=True)
     draft = draft_document(seed)
     pages, sops = layout_document(draft, choose_style(seed))
-    pdf_name = sample_name(split, seed, "pdf")
-    pdf_path = out / f"{pdf_name}.pdf"
-    draw_pdf(pages, pdf_path, title=" / ".join(sop.nama or "" for sop in sops))
+    title = " / ".join(sop.nama or "" for sop in sops)
     records = []
-    if "pdf" in kinds:
-        write_gold(sops, pdf_path, "pdf", len(pages), out / f"{pdf_name}.gold.json")
-        records.append(SampleRecord(name=pdf_name, split=split, seed=seed, kind="pdf", degrade="clean", files=[pdf_path.name], gold=f"{pdf_name}.gold.json", pages=len(pages)))  # fmt: skip
-    images = rasterise(pdf_path, dpi) if {"scan", "scanpdf"} & set(kinds) else []
-    if "pdf" not in kinds:
-        pdf_path.unlink()
+    with tempfile.TemporaryDirectory() as scratch:
+        pdf_name = sample_name(split, seed, "pdf")
+        pdf_path = (out if "pdf" in kinds else Path(scratch)) / f"{pdf_name}.pdf"
+        draw_pdf(pages, pdf_path, title=title)
+        if "pdf" in kinds:
+            write_gold(sops, pdf_path, "pdf", len(pages), out / f"{pdf_name}.gold.json")
+            records.append(SampleRecord(name=pdf_name, split=split, seed=seed, kind="pdf", degrade="clean", files=[pdf_path.name], gold=f"{pdf_name}.gold.json", pages=len(pages)))  # fmt: skip
+        images = rasterise(pdf_path, dpi) if {"scan", "scanpdf"} & set(kinds) else []
     for kind in (k for k in kinds if k != "pdf"):
         records.append(_write_scan(images, seed, split, kind, degrade, out, dpi, strip_boxes(sops)))
     return records
@@ -156,7 +157,16 @@ def _write_scan(images: list[np.ndarray], seed: int, split: Split, kind: SampleK
 
 
 def write_manifest(records: list[SampleRecord], out: Path) -> Path:
+    """manifest.jsonl of the folder: earlier records are kept unless a sample is rewritten."""
     path = out / "manifest.jsonl"
-    lines = [json.dumps(record.model_dump(mode="json"), ensure_ascii=False) for record in records]
+    merged: dict[str, SampleRecord] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = SampleRecord.model_validate(json.loads(line))
+                merged[record.name] = record
+    merged.update({record.name: record for record in records})
+    ordered = sorted(merged.values(), key=lambda record: (record.split, record.seed, record.kind))
+    lines = [json.dumps(record.model_dump(mode="json"), ensure_ascii=False) for record in ordered]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
