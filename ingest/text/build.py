@@ -16,9 +16,7 @@ REPAIRED_NUMBER_CONFIDENCE = 0.6
 UNKNOWN_WAKTU_CONFIDENCE = 0.5
 
 
-def build_step(
-    row: RawRow, number: int, *, repaired: bool, actors: list[Actor]
-) -> Step:
+def build_step(row: RawRow, number: int, *, repaired: bool, actors: list[Actor]) -> Step:
     provenance: dict[str, Provenance] = {
         "no": Provenance(
             raw=row.printed,

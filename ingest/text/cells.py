@@ -40,7 +40,7 @@ def split_kegiatan_kelengkapan(text: str) -> tuple[str, str | None]:
         word, before = words[index], words[index - 1]
         if not word[:1].isupper() or not any(char.islower() for char in word):
             continue
-        if before.lower() in _LINKING or is_title_head(word) or before.endswith((",", "&")):
+        if before.lower() in _LINKING or is_title_head(word) or before.endswith("&"):
             continue
         if before.lower() in _QUALIFIED_HEADS:
             continue

@@ -80,8 +80,10 @@ def find_header_block(
     if index == len(lines):
         return None
     first = index
-    while look_back and first > start and (
-        lines[first - 1].blank or is_actor_line(lines[first - 1].stripped)
+    while (
+        look_back
+        and first > start
+        and (lines[first - 1].blank or is_actor_line(lines[first - 1].stripped))
     ):
         first -= 1
     end, previous = index + 1, lines[index]

@@ -161,8 +161,12 @@ def _place(items: list[_Item], contexts: list[list[str]]) -> None:
     previous: _Item | None = None
     for item, context in zip(items, contexts, strict=True):
         item.field = item.field or classify(item.text)
-        if item.field is None and previous is not None and previous.field and item.number and (
-            previous.number and item.number == previous.number + 1
+        if (
+            item.field is None
+            and previous is not None
+            and previous.field
+            and item.number
+            and (previous.number and item.number == previous.number + 1)
         ):
             item.field = previous.field
         if item.field is None and context:

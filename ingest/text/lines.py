@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -75,7 +76,7 @@ def document_lines(pages: list[Page], *, layout: bool) -> tuple[list[TextLine], 
 def is_double_spaced(lines: list[TextLine]) -> bool:
     """Exports that put a blank line after every printed line (seed 000)."""
     followed = total = 0
-    for current, following in zip(lines, lines[1:], strict=False):
+    for current, following in itertools.pairwise(lines):
         if current.blank:
             continue
         total += 1
@@ -108,10 +109,14 @@ def segments_of(lines: list[TextLine], *, double_spaced: bool) -> list[Segment]:
         if line.blank:
             blank_since = True
             continue
-        continues = current is not None and previous is not None and (
-            previous.wraps
-            if double_spaced
-            else (not blank_since or _joins_across_blank(previous, line))
+        continues = (
+            current is not None
+            and previous is not None
+            and (
+                previous.wraps
+                if double_spaced
+                else (not blank_since or _joins_across_blank(previous, line))
+            )
         )
         parts = split_glued(line.stripped)
         for position, part in enumerate(parts):

@@ -6,7 +6,7 @@ from ingest.page import Page
 from ingest.text.build import build_step
 from ingest.text.header import Header, find_header_block, read_header
 from ingest.text.identity import Identity, read_identity
-from ingest.text.layout_rows import layout_rows
+from ingest.text.layout_rows import actor_labels_by_position, layout_rows
 from ingest.text.lines import TextLine, document_lines, is_double_spaced, is_layout_export
 from ingest.text.numbering import drop_repeated_scan, repair_numbers
 from ingest.text.rows import (
@@ -59,11 +59,16 @@ def _identity_lines(lines: list[TextLine]) -> list[TextLine]:
 
 
 def _table_rows(
-    body: list[TextLine], header: Header, *, layout: bool, double_spaced: bool
+    body: list[TextLine],
+    header: Header,
+    header_lines: list[TextLine],
+    *,
+    layout: bool,
+    double_spaced: bool,
 ) -> tuple[list[RawRow], list[str], list[str]]:
     """Rows, actor labels found among scattered cells, and problems."""
     if layout:
-        return layout_rows(body, header), [], []
+        return layout_rows(body, header, header_lines), [], []
     anchors = find_anchors(body)
     if not anchors:
         return [], [], []
@@ -86,10 +91,12 @@ def _sop_from_chunk(
     block = find_header_block(chunk.lines)
     header_lines = chunk.lines[block[0] : block[1]] if block else []
     header = read_header(header_lines)
+    if layout:
+        header.actor_labels = actor_labels_by_position(header_lines)
     identity = read_identity(_identity_lines(chunk.lines[: block[0]] if block else chunk.lines))
     body = chunk.lines[block[1] :] if block else []
     rows, extra_actors, table_problems = _table_rows(
-        body, header, layout=layout, double_spaced=double_spaced
+        body, header, header_lines, layout=layout, double_spaced=double_spaced
     )
     name = chunk.name or identity.values.get("nama")
     label = name or "without name"

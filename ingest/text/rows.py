@@ -147,7 +147,10 @@ def anchor_line_rows(
     above = before_first
     for position, start in enumerate(anchors):
         if position < len(gaps):
-            below, next_above = gaps[position][: splits[position]], gaps[position][splits[position] :]
+            below, next_above = (
+                gaps[position][: splits[position]],
+                gaps[position][splits[position] :],
+            )
         else:
             below = [] if compact else [line for line in after_last if line in
                                         [lines[i] for i in content]]  # fmt: skip
@@ -158,7 +161,10 @@ def anchor_line_rows(
 
 
 def _anchor_row(
-    anchor: TextLine, above: list[TextLine], below: list[TextLine], roles: list[ColumnRole],
+    anchor: TextLine,
+    above: list[TextLine],
+    below: list[TextLine],
+    roles: list[ColumnRole],
     compact: bool,
 ) -> RawRow:
     number, rest = anchor_of(anchor) or ("", "")

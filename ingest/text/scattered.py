@@ -54,9 +54,7 @@ def _first_missing(rows: list[RawRow], role: str, start: int) -> int | None:
     return next((i for i in range(start, len(rows)) if role not in rows[i].cells), None)
 
 
-def reassemble(
-    rows: list[RawRow], lines: list[TextLine], roles: list[ColumnRole]
-) -> Reassembly:
+def reassemble(rows: list[RawRow], lines: list[TextLine], roles: list[ColumnRole]) -> Reassembly:
     result = Reassembly()
     other_role: ColumnRole = next(
         (role for role in roles if role not in ("kegiatan", "waktu")

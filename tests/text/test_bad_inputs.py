@@ -48,7 +48,7 @@ def test_other_encodings_are_read(tmp_path: Path, encoding: str) -> None:
     assert result.status in ("ok", "partial"), result.error
     sop = result.document.sops[0]
     assert sop.nama == "PENERIMAAN SURAT"
-    assert [step.kegiatan for step in sop.steps][0] == "Menerima surat masuk"
+    assert next(step.kegiatan for step in sop.steps) == "Menerima surat masuk"
     assert sop.steps[2].waktu.value == 5
 
 

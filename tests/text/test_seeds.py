@@ -85,9 +85,10 @@ def test_seed_001_scattered_cells_back_in_their_rows() -> None:
         "Disposisi Perjanjian Kinerja, Rencana Aksi, Laporan Progress bulanan"
     )
     assert sop.steps[8].kegiatan == "Menyusun laporan Kinerja Tahunan secara final"
-    assert sop.steps[0].provenance["kegiatan"].confidence < sop.steps[1].provenance[
-        "kegiatan"
-    ].confidence
+    assert (
+        sop.steps[0].provenance["kegiatan"].confidence
+        < sop.steps[1].provenance["kegiatan"].confidence
+    )
     assert sop.dasar_hukum[0].startswith("Peraturan Presiden nomor 29 Tahun 2014")
     assert sop.kualifikasi_pelaksana == [
         "Memiliki Kemampuan Pengolahan Data",
