@@ -61,7 +61,7 @@ def symbol_sizes(flow: FlowStep, lane_width: float, style: Style, rng: random.Ra
     width = lane_width * style.symbol_width_fraction * jitter
     height = style.symbol_height * jitter
     if flow.kind == "decision":
-        return SymbolSize(width=min(lane_width * 0.8, width * 1.15), height=height * 1.35)
+        return SymbolSize(width=min(lane_width * 0.66, width * 1.15), height=height * 1.35)
     if flow.kind in ("start", "end"):
         return SymbolSize(width=width, height=height * 0.9)
     return SymbolSize(width=width, height=height)
