@@ -88,7 +88,9 @@ class Tally:
             self.changes += 1
             self.right_changes += right
         if changed and not right or (kind in WHOLE_WORD and not right):
-            self.errors.append(f"{kind:8} {record['raw']!r} -> {output!r} (gold {record['gold']!r})")
+            self.errors.append(
+                f"{kind:8} {record['raw']!r} -> {output!r} (gold {record['gold']!r})"
+            )
 
     def recall(self, kinds: tuple[str, ...]) -> float:
         total = sum(self.totals.get(kind, 0) for kind in kinds)
@@ -200,7 +202,9 @@ def _severity_table(tally: Tally, records: list[tuple[str, dict]]) -> None:
     buckets: dict[str, list[int]] = {}
     for kind, record in records:
         if kind in WHOLE_WORD:
-            right = core(system(record["raw"], record["field"], record["conf"])) == core(record["gold"])
+            right = core(system(record["raw"], record["field"], record["conf"])) == core(
+                record["gold"]
+            )
             bucket = buckets.setdefault(severity(record), [0, 0])
             bucket[0] += right
             bucket[1] += 1

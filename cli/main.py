@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from cli import check_command, export_command, ingest_command, report_command, run_command
+from cli import (
+    check_command,
+    correct_command,
+    export_command,
+    ingest_command,
+    report_command,
+    run_command,
+)
 
 app = typer.Typer(
     name="sop",
@@ -26,6 +33,7 @@ run_command.register(app)
 export_command.register(app)
 check_command.register(app)
 report_command.register(app)
+correct_command.register(app)
 
 
 def main() -> None:

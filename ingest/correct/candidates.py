@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.correct.distance import ocr_distance
+from ingest.correct.distance import confusion_readings, ocr_distance
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import digits_as_letters, is_all_caps, without_stray_marks
@@ -29,16 +29,18 @@ def _budget(
     length: int, confidence: float | None, caps: bool, settings: CorrectorSettings
 ) -> float:
     budget = min(settings.max_cost, settings.max_cost_per_letter * length)
-    if caps:
+    if caps or length < settings.min_length_two_edits:
         budget = min(budget, settings.caps_max_cost)
     if confidence is not None and confidence >= settings.trusted_confidence:
         budget = min(budget, settings.trusted_max_cost)
     elif confidence is not None and confidence < settings.doubtful_confidence:
-        budget *= settings.doubtful_factor
+        budget = min(budget * settings.doubtful_factor, settings.doubtful_max_per_letter * length)
     return budget
 
 
-def _rank(printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings) -> list[tuple[float, float, str]]:
+def _rank(
+    printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings
+) -> list[tuple[float, float, str]]:
     ranked = []
     for word in words:
         cost = ocr_distance(printed, word)
@@ -48,14 +50,17 @@ def _rank(printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSe
     return ranked
 
 
-def _ranked(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> list[tuple[float, float, str]]:
+def _ranked(
+    printed: str, lexicon: Lexicon, settings: CorrectorSettings
+) -> list[tuple[float, float, str]]:
     """(adjusted cost, raw cost, word) for each candidate, best first. Words one plain edit away
     come first (cheap to find); two edits are searched only when no single glyph confusion
     already explains the word, which keeps the common case fast."""
-    queries = {printed, digits_as_letters(printed)}
+    queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
     words = {word for query in queries for word in lexicon.nearby(query, max_edit=1)}
     ranked = _rank(printed, words, lexicon, settings)
-    if not ranked or ranked[0][1] > settings.one_confusion_cost:
+    wide_enough = len(printed) >= settings.min_length_two_edits
+    if wide_enough and (not ranked or ranked[0][1] > settings.one_confusion_cost):
         words |= {word for query in queries for word in lexicon.nearby(query, max_edit=2)}
         ranked = _rank(printed, words, lexicon, settings)
     return ranked
@@ -88,7 +93,9 @@ def correct_word(
     return WordFix(word, round(score, 3), "lexicon")
 
 
-def _inflected_lookalike(word: str, lexicon: Lexicon, settings: CorrectorSettings) -> WordFix | None:
+def _inflected_lookalike(
+    word: str, lexicon: Lexicon, settings: CorrectorSettings
+) -> WordFix | None:
     """'Dirias' reads as di+rias, but 'dinas' is one glyph confusion away and far more common:
     an affix reading only makes a word plausible, so a cheap confusion to a listed word wins."""
     if len(word) < settings.min_length:

@@ -86,3 +86,16 @@ def _multi_step(table: list[list[float]], printed: str, true: str, i: int, j: in
         if ls <= i and lt <= j and printed.endswith(source, 0, i) and true.endswith(target, 0, j):
             best = min(best, table[i - ls][j - lt] + cost)
     return best
+
+
+def confusion_readings(printed: str) -> set[str]:
+    """The printed word with one multi-glyph confusion undone ('yarig' -> 'yang', 'clan' -> 'dan'):
+    these are two plain edits away but one glyph confusion, so they are looked up directly."""
+    readings = set()
+    for pairs in _MULTI.values():
+        for source, target, _ in pairs:
+            start = printed.find(source)
+            while start >= 0:
+                readings.add(printed[:start] + target + printed[start + len(source) :])
+                start = printed.find(source, start + 1)
+    return readings

@@ -17,13 +17,17 @@ class CorrectorSettings(BaseModel):
     min_margin: float = 0.3
     # A candidate this cheap is one glyph confusion away: no need to search two edits away.
     one_confusion_cost: float = 0.35
+    # Shorter words have thousands of neighbours two edits away and too small a budget to use
+    # them: search one edit only.
+    min_length_two_edits: int = 6
     # Frequency bonus per Zipf unit above 3 (common words win ties, not distance).
     zipf_weight: float = 0.12
     # A word known only through affix stripping ('dirias' = di+rias) still yields to a listed word
     # this cheap in glyph confusions and at least this common ('dinas').
     inflected_max_cost: float = 0.6
     inflected_min_zipf: float = 4.0
-    # Words printed in capitals (names, acronyms) change only on glyph confusions this cheap.
+    # Words printed in capitals (names, acronyms) and short words change only on glyph
+    # confusions this cheap.
     caps_max_cost: float = 0.65
     # Tesseract confidence (0..1) above which the word is trusted: only cheap fixes allowed.
     trusted_confidence: float = 0.92
@@ -31,6 +35,7 @@ class CorrectorSettings(BaseModel):
     # Below this confidence the budget grows by `doubtful_factor`.
     doubtful_confidence: float = 0.5
     doubtful_factor: float = 1.25
+    doubtful_max_per_letter: float = 0.23
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
     min_glued_part: int = 4
     # ... and the first part a common word (Zipf), so rare words do not split garble by chance.
