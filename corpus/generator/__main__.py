@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from pathlib import Path
 from typing import Annotated, get_args
 
@@ -17,11 +14,9 @@ from corpus.generator.errors import CorpusError
 from corpus.generator.writer import (
     DEFAULT_DPI,
     SampleKind,
-    SampleRecord,
     Split,
+    generate_corpus,
     split_seeds,
-    write_manifest,
-    write_seed,
 )
 
 
@@ -31,20 +26,6 @@ def _kinds(text: str) -> list[SampleKind]:
     if unknown or not kinds:
         raise typer.BadParameter(f"unknown kind(s) {unknown}; choose from pdf,scan,scanpdf")
     return kinds  # type: ignore[return-value]
-
-
-def generate_corpus(out: Path, seeds: range, split: Split, kinds: list[SampleKind], degrade: DegradeLevel, dpi: int = DEFAULT_DPI, workers: int = 1) -> list[SampleRecord]:  # fmt: skip
-    """Write every seed's samples (in parallel when workers > 1) and the manifest."""
-    job = partial(write_seed, split=split, kinds=kinds, degrade=degrade, out=out, dpi=dpi)
-    if workers > 1:
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            batches = list(pool.map(job, seeds))
-    else:
-        batches = [job(seed) for seed in seeds]
-    records = [record for batch in batches for record in batch]
-    write_manifest(records, out)
-    return records
 
 
 def main(
@@ -71,6 +52,9 @@ def main(
     began = time.perf_counter()
     try:
         seeds = split_seeds(split, count, start)  # type: ignore[arg-type]
+    except CorpusError as error:
+        raise typer.BadParameter(str(error)) from error
+    try:
         records = generate_corpus(out, seeds, split, _kinds(kinds), degrade, dpi, workers)  # type: ignore[arg-type]
     except CorpusError as error:
         typer.echo(f"error: {error}", err=True)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -55,7 +58,7 @@ def split_seeds(split: Split, count: int, start: int = 0) -> range:
     if split == "train" and first + count > TRAIN_SIZE:
         raise CorpusError(
             f"the train split holds seeds 0-{TRAIN_SIZE - 1}; ask for at most "
-            f"{TRAIN_SIZE - start} samples from start {start}, or use --split test"
+            f"{TRAIN_SIZE - start} seeds from start {start}, or use --split test"
         )
     return range(first, first + count)
 
@@ -170,3 +173,17 @@ def write_manifest(records: list[SampleRecord], out: Path) -> Path:
     lines = [json.dumps(record.model_dump(mode="json"), ensure_ascii=False) for record in ordered]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def generate_corpus(out: Path, seeds: range, split: Split, kinds: list[SampleKind], degrade: DegradeLevel, dpi: int = DEFAULT_DPI, workers: int = 1) -> list[SampleRecord]:  # fmt: skip
+    """Write every seed's samples (in parallel when workers > 1) and the manifest."""
+    job = partial(write_seed, split=split, kinds=kinds, degrade=degrade, out=out, dpi=dpi)
+    if workers > 1:
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            batches = list(pool.map(job, seeds))
+    else:
+        batches = [job(seed) for seed in seeds]
+    records = [record for batch in batches for record in batch]
+    write_manifest(records, out)
+    return records
