@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from symspellpy import SymSpell, Verbosity
 
 from ingest.correct import Corrector
-from ingest.correct.lexicon import LEXICON_DIR, GENERAL_FILE, Lexicon, read_general
+from ingest.correct.lexicon import GENERAL_FILE, LEXICON_DIR, Lexicon, read_general
 from ingest.correct.words import SplitToken, apply_case, is_protected
 
 DATA = Path(__file__).resolve().parent / "data" / "correct"
@@ -87,7 +87,7 @@ class Tally:
         if changed:
             self.changes += 1
             self.right_changes += right
-        if changed and not right or (kind in WHOLE_WORD and not right):
+        if (changed and not right) or (kind in WHOLE_WORD and not right):
             self.errors.append(
                 f"{kind:8} {record['raw']!r} -> {output!r} (gold {record['gold']!r})"
             )

@@ -100,9 +100,9 @@ def render(lines: list[str], font_path: str, size: int) -> np.ndarray:
     return np.array(image)
 
 
-def degrade(image: np.ndarray, rng: random.Random) -> np.ndarray:
+def degrade(image: np.ndarray, rng: random.Random, scales: tuple[float, float]) -> np.ndarray:
     """A phone scan: low resolution, blur, noise, uneven ink, JPEG artefacts."""
-    scale = rng.uniform(0.40, 0.68)
+    scale = rng.uniform(*scales)
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     kernel = rng.choice([1, 3, 3, 5])
     if kernel > 1:
@@ -156,24 +156,33 @@ def _record(word: tuple[str, float, int], gold: str, kind: str) -> dict:
             "line": line}  # fmt: skip
 
 
-def build(split: str, seed: int) -> list[dict]:
+def build(split: str, seed: int, scales: tuple[float, float]) -> list[dict]:
     rng = random.Random(seed)
     lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 220))
     records: list[dict] = []
     for page, start in enumerate(range(0, len(lines), 12)):
         chunk = lines[start : start + 12]
-        image = degrade(render(chunk, rng.choice(FONTS[split]), rng.randint(26, 34)), rng)
+        image = degrade(render(chunk, rng.choice(FONTS[split]), rng.randint(26, 34)), rng, scales)
         for record in align(" ".join(chunk).split(), ocr_words(image)):
-            record.update(split=split, origin=f"synthetic-{split}-p{page}")
+            record.update(split=split, origin=f"synthetic-{split}-{seed}-p{page}")
             record["line"] = f"p{page}-{record['line']}"
             records.append(record)
     return records
 
 
 def main() -> None:
-    for split, seed in (("dev", 11), ("heldout", 29)):
-        records = build(split, seed)
-        with (HERE / f"synthetic_{split}.jsonl").open("w", encoding="utf-8") as out:
+    # (split, seed, resolution scale range, file name): a "normal" and a "heavy" scan quality.
+    batches = (
+        ("dev", 11, (0.40, 0.68), "synthetic_dev.jsonl"),
+        ("heldout", 29, (0.40, 0.68), "synthetic_heldout.jsonl"),
+        ("dev", 13, (0.34, 0.46), "synthetic_dev_heavy.jsonl"),
+        ("heldout", 31, (0.34, 0.46), "synthetic_heldout_heavy.jsonl"),
+    )
+    for split, seed, scales, name in batches:
+        if (HERE / name).exists():
+            continue  # OCR output differs across Tesseract builds: never silently relabel
+        records = build(split, seed, scales)
+        with (HERE / name).open("w", encoding="utf-8") as out:
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         kinds: dict[str, int] = {}

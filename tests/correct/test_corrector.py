@@ -1,0 +1,150 @@
+"""Corrector behaviour: fixes real seed garble, leaves valid text alone, records every change."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.correct import CorrectedText, Corrector
+from ingest.correct.errors import ConfidenceCountError
+from models.provenance import Correction
+
+
+@pytest.fixture(scope="module")
+def corrector() -> Corrector:
+    return Corrector.default()
+
+
+@pytest.mark.parametrize(
+    ("garbled", "meant"),
+    [
+        ("Keglatan", "Kegiatan"),
+        ("penguktfran", "pengukuran"),
+        ("dlberlkan", "diberikan"),
+        ("bokumen", "dokumen"),
+        ("pega\\{val", "pegawai"),
+        ("intemnal", "internal"),
+        ("menyera_hkan", "menyerahkan"),
+        ("da.ta", "data"),
+        ("lfepada", "kepada"),
+        ("menylapkan", "menyiapkan"),
+        ("KinerjaMengumpulkan", "Kinerja Mengumpulkan"),
+    ],
+)
+def test_fixes_garble_seen_in_real_scans(corrector: Corrector, garbled: str, meant: str) -> None:
+    result = corrector.correct(garbled)
+    assert result.text == meant
+    assert [(c.raw, c.corrected) for c in result.corrections] == [(garbled, meant)]
+
+
+def test_every_change_is_recorded_with_score_and_rule(corrector: Corrector) -> None:
+    result = corrector.correct("Membuat dokumen penguktfran kinerja d'an menyerahkan draf")
+    assert isinstance(result, CorrectedText)
+    assert result.text == "Membuat dokumen pengukuran kinerja dan menyerahkan draf"
+    rules = {c.raw: c.rule for c in result.corrections}
+    assert rules == {"penguktfran": "lexicon", "d'an": "stray_marks"}
+    assert all(isinstance(c, Correction) and 0.5 < c.score <= 1 for c in result.corrections)
+
+
+@pytest.mark.parametrize(
+    "valid",
+    [
+        # inflected and reduplicated forms (me-/di-/pe-/ber-/ter-, -kan/-i/-an/-nya)
+        "menyusun memeriksa ditandatangani penginputan pengukurannya berkoordinasi terevaluasi",
+        "dikembalikan diparaf mengoperasionalkan masing-masing sebaik-baiknya ditindaklanjuti",
+        "memperbaiki keberhasilan pelaksanaannya dikoordinasikan sosialisasi pertanggungjawaban",
+        # domain words, regulation words, abbreviations and names in capitals
+        "Permenpan Menpanrb SAKIP esakip reviu notulen Kasubag Kabid Sekdis SKPD BAPPEDA GOWA",
+        # numbers, regulation numbers, URLs
+        "Nomor 35 Tahun 2012 PP 8/2006 KEP/25/M.PAN/2004 https://v3.camscanner.com/user/download",
+        "1 x 24 Jam 15 menit 3 hari kerja S1 No.53 800/123/BKD",
+    ],
+)
+def test_leaves_valid_text_alone(corrector: Corrector, valid: str) -> None:
+    result = corrector.correct(valid)
+    assert result.text == valid
+    assert result.corrections == []
+
+
+def test_keeps_whitespace_and_line_breaks(corrector: Corrector) -> None:
+    text = "  Keglatan\tdan  intemnal\n\nbokumen  "
+    assert corrector.correct(text).text == "  Kegiatan\tdan  internal\n\ndokumen  "
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("1jam", "1 jam"),
+        ("Zhar", "2 hari"),
+        ("Zhari", "2 hari"),
+        ("l hari", "1 hari"),
+        ("3O menit", "30 menit"),
+        ("2 jarn", "2 jam"),
+        ("1 hari kerja", "1 hari kerja"),
+        ("1 x 24 Jam", "1 x 24 Jam"),
+        ("Sehari", "Sehari"),
+        ("sesuai jadwal", "sesuai jadwal"),
+    ],
+)
+def test_waktu_grammar(corrector: Corrector, printed: str, meant: str) -> None:
+    assert corrector.correct(printed, "waktu").text == meant
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [("Keglatan", "Kegiatan"), ("Keglata", "Kegiatan"), ("Mutu Buku", "Mutu Baku"),
+     ("Keterangari", "Keterangan"), ("Kegiatan", "Kegiatan"), ("Ket", "Ket")],
+)  # fmt: skip
+def test_header_cells_snap_to_canonical_headers(
+    corrector: Corrector, printed: str, meant: str
+) -> None:
+    result = corrector.correct(printed, "header")
+    assert result.text == meant
+    assert bool(result.corrections) == (printed != meant)
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("Kfastﬂba}g Perencanaan & Pelaporan", "Kasubag Perencanaan & Pelaporan"),
+        ("Kepaia Bidang", "Kepala Bidang"),
+        ("Sekretarls", "Sekretaris"),
+        ("Kasubbag Umum", "Kasubbag Umum"),
+        ("JF Perencana", "JF Perencana"),
+    ],
+)
+def test_actor_headers_snap_to_known_titles(corrector: Corrector, printed: str, meant: str) -> None:
+    assert corrector.correct(printed, "actor").text == meant
+
+
+def test_list_items_and_numbers(corrector: Corrector) -> None:
+    assert corrector.correct("3.Printer", "list_item").text == "3. Printer"
+    assert corrector.correct("4.ATK", "text").text == "4. ATK"
+    assert corrector.correct("l0", "number").text == "10"
+    assert corrector.correct("12", "number").corrections == []
+
+
+def test_confident_ocr_words_need_stronger_evidence(corrector: Corrector) -> None:
+    # One non-confusion edit: accepted when Tesseract doubted the word, not when it was sure.
+    assert corrector.correct("engundang", word_confidences=[0.4]).text == "mengundang"
+    assert corrector.correct("engundang", word_confidences=[97]).text == "engundang"
+
+
+def test_confidences_must_match_words(corrector: Corrector) -> None:
+    with pytest.raises(ConfidenceCountError, match="one confidence per"):
+        corrector.correct("dua kata", word_confidences=[0.9])
+
+
+def test_default_is_cached() -> None:
+    assert Corrector.default() is Corrector.default()
+
+
+_GENERAL = sorted(Corrector.default().lexicon.zipf)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_GENERAL), min_size=1, max_size=8))
+def test_lexicon_words_never_change(words: list[str]) -> None:
+    text = " ".join(words)
+    assert Corrector.default().correct(text).text == text
