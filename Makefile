@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	rm -rf out/demo
 	@# ingest exits 1 when some corpus file failed: the report still runs; other codes stop here.
-	$(SOP) ingest corpus -o out/demo; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	$(SOP) ingest corpus/seeds corpus/samples -o out/demo --workers 2; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@report=$$($(SOP) report out/demo -o out/demo/report) && echo "Archive report: $$report"
 
 test: setup
