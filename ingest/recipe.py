@@ -8,11 +8,11 @@ from __future__ import annotations
 import functools
 
 from ingest.flowchart import read_flowchart
-from ingest.image.binarise import clean_binary, flatten_illumination, ink_mask, to_gray
+from ingest.image.binarise import flatten_illumination, ink_mask, to_gray
 from ingest.image.deskew import rotate, skew_angle, text_runs_vertical, turn
 from ingest.image.sheet import find_sheet, resize_long_side, warp_sheet
 from ingest.ocr import OcrEngine, make_engine
-from ingest.ocr.cells import CellFilter, ocr_cells
+from ingest.ocr.cells import CellFilter, ocr_cells, upside_down_by_reading, without_rulings
 from ingest.page import Cell, Page, Table
 from ingest.settings import OcrSettings, PipelineSettings
 from ingest.table import build
@@ -39,14 +39,23 @@ def rectify(page: Page, settings: PipelineSettings) -> Page:
 
 
 def turn_upright(page: Page, settings: PipelineSettings) -> Page:
-    """Image: a page on its side turned by 90 degrees (text lines must run left to right), then
-    turned by 180 when Tesseract's orientation detection finds it upside down."""
+    """Image: a page lying on its side turned by 90 degrees (text lines must run left to right);
+    whether it is then upside down is decided by reading, once the cells are known."""
     assert page.image is not None
-    image = turn(page.image, 1) if text_runs_vertical(page.image) else page.image
-    small = clean_binary(resize_long_side(image, settings.cleanup.orientation_long_side))
-    if ocr_engine(settings.ocr).upside_down(small):
-        image = turn(image, 2)
-    return page if image is page.image else page.model_copy(update={"image": image})
+    if not text_runs_vertical(page.image):
+        return page
+    return page.model_copy(update={"image": turn(page.image, 1)})
+
+
+def turn_if_upside_down(page: Page, settings: PipelineSettings) -> Page:
+    """Image, rulings, tables: turned by 180 degrees when the cells read better that way."""
+    assert page.image is not None
+    cells = [cell for table in page.tables for cell in table.cells]
+    without = without_rulings(page.image, page.rulings)
+    if not upside_down_by_reading(without, cells, ocr_engine(settings.ocr), settings.ocr):
+        return page
+    turned = page.model_copy(update={"image": turn(page.image, 2)})
+    return find_tables(find_rulings(turned, settings), settings)
 
 
 def deskew(page: Page, settings: PipelineSettings) -> Page:
@@ -84,14 +93,9 @@ def read_headers(page: Page, settings: PipelineSettings) -> Page:
     return build.read_headers(page, settings.table)
 
 
-def _line_length(page: Page, settings: PipelineSettings) -> int:
-    assert page.image is not None
-    return max(10, int(max(page.image.shape) * settings.table.min_segment_fraction))
-
-
 def _ocr(page: Page, settings: PipelineSettings, select: CellFilter) -> Page:
     engine = ocr_engine(settings.ocr)
-    read = ocr_cells(page, engine, settings.ocr, select, _line_length(page, settings))
+    read = ocr_cells(page, engine, settings.ocr, select)
     return build.fill_cells(read, settings.table)
 
 

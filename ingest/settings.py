@@ -41,8 +41,6 @@ class CleanupSettings(_Settings):
     min_sheet_area: float = 0.2
     """A sheet outline must cover this share of the photo, else the photo is the sheet."""
     max_deskew_degrees: float = 8.0
-    orientation_long_side: int = 1600
-    """Upside-down detection runs on a copy this size: enough text, a third of the time."""
     background_kernel_fraction: float = 0.04
     """Shadow removal: background is estimated with a closing this share of the long side."""
 
@@ -55,6 +53,8 @@ class OcrSettings(_Settings):
     timeout_seconds: float = 30.0
     cell_margin_px: int = 4
     """Pixels cut from each cell side so rulings are not read as '|'."""
+    upscale: float = 1.0
+    """Cell crops are enlarged by this factor before OCR (small phone-scan text)."""
     min_ink_share: float = 0.002
     """A cell with less ink than this share of its area is empty and not OCRed."""
 

@@ -32,10 +32,3 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     block = max(15, (max(gray.shape) // 60) | 1)
     return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
                                  block, 15)  # fmt: skip
-
-
-def clean_binary(gray: np.ndarray) -> np.ndarray:
-    """Black ink on white with single-pixel speckle removed: what orientation detection reads
-    best (on the grey scan, paper noise made it guess)."""
-    mask = cv2.morphologyEx(ink_mask(gray), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    return 255 - mask

@@ -23,10 +23,6 @@ class OcrEngine(Protocol):
 
     def read(self, image: np.ndarray, *, psm: int) -> list[Word]: ...
 
-    def upside_down(self, image: np.ndarray) -> bool | None:
-        """Tesseract's orientation detection: True for a page upside down; None when unsure."""
-        ...
-
     def close(self) -> None: ...
 
 

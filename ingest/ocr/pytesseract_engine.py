@@ -7,7 +7,7 @@ import functools
 import numpy as np
 
 from ingest.errors import ToolMissingError
-from ingest.ocr.tsv import parse_osd, parse_tsv
+from ingest.ocr.tsv import parse_tsv
 from ingest.page import Word
 from ingest.settings import OcrSettings
 
@@ -46,15 +46,6 @@ class PytesseractEngine:
         except RuntimeError:  # pytesseract's timeout: the region is recorded as unread
             return []
         return parse_tsv(tsv)
-
-    def upside_down(self, image: np.ndarray) -> bool | None:
-        import pytesseract
-
-        try:
-            report = pytesseract.image_to_osd(image, timeout=self._settings.timeout_seconds)
-        except (pytesseract.TesseractError, RuntimeError):  # too little text, or a timeout
-            return None
-        return parse_osd(report)
 
     def close(self) -> None:
         """Nothing held between calls."""

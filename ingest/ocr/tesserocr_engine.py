@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 
 from ingest.errors import ToolMissingError
-from ingest.ocr.tsv import MIN_ORIENTATION_CONFIDENCE, parse_tsv
+from ingest.ocr.tsv import parse_tsv
 from ingest.page import Word
 from ingest.settings import OcrSettings
 
@@ -67,7 +67,6 @@ class TesserocrEngine:
         self._api = tesserocr.PyTessBaseAPI(path=folder, lang=settings.lang)
         self._api.SetVariable("tessedit_do_invert", "0")  # cells are dark ink on white: skip
         self._timeout_ms = int(settings.timeout_seconds * 1000)
-        self._osd: tesserocr.PyTessBaseAPI | None = None
 
     def read(self, image: np.ndarray, *, psm: int) -> list[Word]:
         self._api.SetPageSegMode(psm)
@@ -76,22 +75,5 @@ class TesserocrEngine:
             return []
         return parse_tsv("header\n" + self._api.GetTSVText(0))
 
-    def upside_down(self, image: np.ndarray) -> bool | None:
-        import tesserocr
-
-        if self._osd is None:
-            folder = tessdata_dir("osd")
-            if folder is None:
-                return None
-            self._osd = tesserocr.PyTessBaseAPI(path=folder, lang="osd",
-                                                psm=tesserocr.PSM.OSD_ONLY)  # fmt: skip
-        self._osd.SetImage(Image.fromarray(image))
-        found = self._osd.DetectOrientationScript()
-        if not found or found["orient_conf"] < MIN_ORIENTATION_CONFIDENCE:
-            return None
-        return found["orient_deg"] == 180
-
     def close(self) -> None:
         self._api.End()
-        if self._osd is not None:
-            self._osd.End()

@@ -6,8 +6,6 @@ from ingest.page import Word
 from models.geometry import BBox
 
 _WORD_LEVEL = "5"
-# Tesseract's orientation confidence below which the answer is a guess.
-MIN_ORIENTATION_CONFIDENCE = 0.5
 _COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
             "left", "top", "width", "height", "conf", "text")  # fmt: skip
 
@@ -37,18 +35,3 @@ def parse_tsv(tsv: str, *, offset_x: float = 0.0, offset_y: float = 0.0) -> list
                     bottom=top + float(row["height"]))  # fmt: skip
         words.append(Word(text=text, bbox=bbox, confidence=confidence / 100, line=line))
     return words
-
-
-def parse_osd(report: str) -> bool | None:
-    """`tesseract --psm 0` report -> upside down? None when the confidence is too low."""
-    fields = dict(
-        (key.strip(), value.strip())
-        for key, _, value in (line.partition(":") for line in report.splitlines())
-        if value
-    )
-    try:
-        degrees = int(fields["Orientation in degrees"])
-        confidence = float(fields["Orientation confidence"])
-    except (KeyError, ValueError):
-        return None
-    return None if confidence < MIN_ORIENTATION_CONFIDENCE else degrees == 180

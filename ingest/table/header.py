@@ -29,16 +29,23 @@ _NUMBER_CELL = re.compile(r"^\(?\s*\d{1,3}\s*[).]?$")
 
 
 def normalise_header(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9/. ]", " ", fold_label(text).lower()).split()).strip(" .")
+    text = re.sub(r"\s*/\s*", "/", fold_label(text).lower())
+    return " ".join(re.sub(r"[^a-z0-9/. ]", " ", text).split()).strip(" .")
+
+
+def _score(text: str, variant: str) -> float:
+    """Whole-text ratio, or the ratio of the text's first words ('Waktu Penyelesaian' ~ waktu)."""
+    head = " ".join(text.split()[: len(variant.split())])
+    return max(fuzz.ratio(text, variant), fuzz.ratio(head, variant) - 5)
 
 
 def best_match(text: str, variants: dict[str, tuple[str, ...]], min_score: float) -> str | None:
-    """The key whose variant is closest to `text` (rapidfuzz ratio), or None below `min_score`."""
+    """The key whose variant is closest to `text`, or None below `min_score` (0..100)."""
     normalised = normalise_header(text)
     if not normalised:
         return None
     choices = {variant: key for key, options in variants.items() for variant in options}
-    found = process.extractOne(normalised, list(choices), scorer=fuzz.ratio,
+    found = process.extractOne(normalised, list(choices), scorer=lambda a, b, **_: _score(a, b),
                                score_cutoff=min_score)  # fmt: skip
     return choices[found[0]] if found else None
 

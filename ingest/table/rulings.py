@@ -69,9 +69,14 @@ def join_collinear(segments: Iterable[Ruling], *, gap: float, tolerance: float) 
 
 
 def touches(end: float, across: float, ruling: Ruling, tolerance: float) -> bool:
-    """Does a segment ending at `end` (along its axis), lying at `across`, end on `ruling`?"""
+    """Does a segment ending at `end` (along its axis), lying at `across`, end on `ruling`?
+
+    The gap along the axis must be small: table lines are drawn joined, while a symbol edge
+    parallel to a ruling stops a few pixels short of the lane borders.
+    """
+    gap = min(tolerance, max(3.0, ruling.thickness + 3.0))
     return (
-        abs(ruling.position - end) <= tolerance
+        abs(ruling.position - end) <= gap
         and ruling.start - tolerance <= across <= ruling.end + tolerance
     )
 

@@ -1,4 +1,4 @@
-from ingest.ocr.tsv import parse_osd, parse_tsv
+from ingest.ocr.tsv import parse_tsv
 
 TSV = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
@@ -16,13 +16,3 @@ def test_words_keep_boxes_lines_and_confidence_shifted_by_the_crop_offset() -> N
     assert [w.line for w in words] == [0, 0, 1]
     assert words[0].bbox is not None and words[0].bbox.left == 105 and words[0].bbox.bottom == 230
     assert abs(words[0].confidence - 0.955) < 1e-9
-
-
-def test_osd_report_upside_down_only_when_confident() -> None:
-    report = (
-        "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 4.2\n"
-    )
-    assert parse_osd(report) is True
-    assert parse_osd(report.replace("180", "0")) is False
-    assert parse_osd(report.replace("4.2", "0.1")) is None
-    assert parse_osd("garbage") is None
