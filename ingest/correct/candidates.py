@@ -50,20 +50,14 @@ def _rank(
     return ranked
 
 
-def _ranked(
-    printed: str, lexicon: Lexicon, settings: CorrectorSettings
-) -> list[tuple[float, float, str]]:
-    """(adjusted cost, raw cost, word) for each candidate, best first. Words one plain edit away
-    come first (cheap to find); two edits are searched only when no single glyph confusion
-    already explains the word, which keeps the common case fast."""
+def _ranked(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> list[tuple[float, float, str]]:
+    """(adjusted cost, raw cost, word) for each candidate, best first."""
     queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
-    words = {word for query in queries for word in lexicon.nearby(query, max_edit=1)}
-    ranked = _rank(printed, words, lexicon, settings)
-    wide_enough = len(printed) >= settings.min_length_two_edits
-    if wide_enough and (not ranked or ranked[0][1] > settings.one_confusion_cost):
-        words |= {word for query in queries for word in lexicon.nearby(query, max_edit=2)}
-        ranked = _rank(printed, words, lexicon, settings)
-    return ranked
+    index = lexicon.index()
+    words = index.general(queries)
+    if len(printed) >= settings.min_length_two_edits:
+        words |= index.domain({printed, digits_as_letters(printed)})
+    return _rank(printed, words, lexicon, settings)
 
 
 def correct_word(
@@ -85,6 +79,12 @@ def correct_word(
         return None
     adjusted, cost, word = ranked[0]
     budget = _budget(len(word), confidence, is_all_caps(core), settings)
+    if word not in lexicon.domain:
+        budget = min(budget, settings.general_max_cost)
+        if lexicon.frequency(word) < settings.rare_word_zipf:
+            budget = min(budget, settings.rare_word_max_cost)
+    if len(word) < settings.min_length_two_edits and lexicon.frequency(word) >= settings.common_zipf:
+        budget = max(budget, settings.common_short_max_cost)
     if cost > budget:
         return None
     if len(ranked) > 1 and ranked[1][0] - adjusted < settings.min_margin:
@@ -117,13 +117,13 @@ def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> Wor
     by a known word, and no single word is one edit away (then it is garble, not glue)."""
     lowered = core.lower()
     shortest = settings.min_glued_part
-    if not lowered.isalpha() or len(lowered) < 2 * shortest or lexicon.nearby(lowered, 1):
+    if not lowered.isalpha() or len(lowered) < 2 * shortest or lexicon.index().general({lowered}):
         return None
     splits = [
         (lowered[:cut], lowered[cut:])
         for cut in range(shortest, len(lowered) - shortest + 1)
         if lexicon.frequency(lowered[:cut]) >= settings.min_glued_zipf
-        and lexicon.is_known(lowered[cut:])
+        and (lexicon.frequency(lowered[cut:]) >= settings.min_glued_zipf or lowered[cut:] in lexicon.domain)
     ]
     if len(splits) != 1:
         return None

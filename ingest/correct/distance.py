@@ -25,6 +25,8 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("u", "ii", 0.5), ("rt", "n", 0.5), ("ln", "h", 0.4), ("fl", "fi", 0.3), ("f", "k", 0.6),
     ("lf", "k", 0.4), ("ti", "h", 0.5), ("o", "e", 0.5), ("e", "o", 0.5), ("a", "e", 0.5),
     ("e", "a", 0.5), ("u", "e", 0.6), ("e", "u", 0.6), ("tt", "d", 0.5), ("ts", "n", 0.6),
+    ("o", "u", 0.6), ("u", "o", 0.6), ("a", "u", 0.6), ("u", "a", 0.6), ("e", "i", 0.6),
+    ("i", "e", 0.6), ("#", "e", 0.4), ("@", "d", 0.5), ("@", "a", 0.5),
 )  # fmt: skip
 # Marks OCR sprinkles into words: deleting one is nearly free.
 STRAY_MARKS = frozenset("\\{}[]_|'’‘`\".,:;^~*")

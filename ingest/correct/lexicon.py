@@ -8,9 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from symspellpy import SymSpell, Verbosity
-
 from ingest.correct.errors import LexiconMissingError
+from ingest.correct.index import CandidateIndex
 from ingest.correct.morphology import is_inflected_form
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "corpus" / "lexicon"
@@ -19,7 +18,6 @@ DOMAIN_FILE = "domain_words.txt"
 HEADERS_FILE = "headers.txt"
 # Domain words are at least as likely as a common general word: they are what SOPs say.
 DOMAIN_ZIPF = 4.5
-MAX_EDIT = 2
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -47,13 +45,13 @@ def read_domain(path: Path) -> set[str]:
 
 @dataclass
 class Lexicon:
-    """Word frequencies (Zipf), domain words, headers, and a symspell index for candidates."""
+    """Word frequencies (Zipf), domain words, headers, and the candidate index."""
 
     zipf: dict[str, float]
     domain: set[str]
     headers: list[str]
     _known_cache: dict[str, bool] = field(default_factory=dict, repr=False)
-    _index: SymSpell | None = field(default=None, repr=False)
+    _index: CandidateIndex | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
@@ -77,23 +75,8 @@ class Lexicon:
     def frequency(self, word: str) -> float:
         return self.zipf.get(word, 0.0)
 
-    def nearby(self, word: str, max_edit: int = MAX_EDIT, limit: int = 10) -> list[str]:
-        """Up to `limit` lexicon words within `max_edit` plain edits (symspell), closest and most
-        frequent first. When nothing is within one edit only the closest words are wanted, and
-        symspell can prune (5x faster)."""
-        index = self.index()
-        found = index.lookup(word, Verbosity.ALL, max_edit_distance=1)
-        if max_edit > 1:
-            verbosity = Verbosity.ALL if found else Verbosity.CLOSEST
-            found = index.lookup(word, verbosity, max_edit_distance=max_edit)
-        ranked = sorted(found, key=lambda item: (item.distance, -item.count))
-        return [item.term for item in ranked[:limit]]
-
-    def index(self) -> SymSpell:
-        """The symspell candidate index, built on first use (about 3 s for 31k words)."""
+    def index(self) -> CandidateIndex:
+        """The candidate index, built on first use (about a second)."""
         if self._index is None:
-            index = SymSpell(max_dictionary_edit_distance=MAX_EDIT, prefix_length=7)
-            for word, zipf in self.zipf.items():
-                index.create_dictionary_entry(word, max(1, int(10**zipf)))
-            self._index = index
+            self._index = CandidateIndex(self.zipf, self.domain)
         return self._index

@@ -15,10 +15,15 @@ class CorrectorSettings(BaseModel):
     max_cost: float = 2.0
     # A runner-up this close (after the frequency bonus) means "decline: ambiguous".
     min_margin: float = 0.3
-    # A candidate this cheap is one glyph confusion away: no need to search two edits away.
-    one_confusion_cost: float = 0.35
-    # Shorter words have thousands of neighbours two edits away and too small a budget to use
-    # them: search one edit only.
+    # Big jumps only toward SOP vocabulary: a general-only word must be this close.
+    general_max_cost: float = 1.2
+    # Rare general words (names, loans: 'davies', 'rebana') only on one cheap confusion.
+    rare_word_zipf: float = 3.5
+    rare_word_max_cost: float = 0.35
+    # Very common short words ('untuk', 'tidak') may take one full edit ('ntuk', 'untak').
+    common_zipf: float = 5.5
+    common_short_max_cost: float = 1.0
+    # Shorter words have too small a budget for two-edit domain candidates.
     min_length_two_edits: int = 6
     # Frequency bonus per Zipf unit above 3 (common words win ties, not distance).
     zipf_weight: float = 0.12
@@ -37,9 +42,9 @@ class CorrectorSettings(BaseModel):
     doubtful_factor: float = 1.25
     doubtful_max_per_letter: float = 0.23
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
-    min_glued_part: int = 4
-    # ... and the first part a common word (Zipf), so rare words do not split garble by chance.
-    min_glued_zipf: float = 3.5
+    min_glued_part: int = 5
+    # ... and both parts common words (Zipf), so rare words do not split garble by chance.
+    min_glued_zipf: float = 4.0
     # Header and actor snapping (rapidfuzz ratio, 0..100) and the lead over the runner-up.
     snap_min_ratio: float = 75.0
     snap_min_lead: float = 8.0

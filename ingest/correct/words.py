@@ -14,7 +14,7 @@ _URL = re.compile(r"(?i)(?:https?://|www\.|\w@\w|\.(?:com|id|go\.id|net|org)\b)"
 # Regulation and document numbers: 35/2012, KEP/12/M.PAN/2003, 800/123/BKD, No.35, B-12/2021.
 _NUMBERED = re.compile(r"\d+\s*[/.\-]\s*[\w.]+|[\w.]+/\d+|\bno\.?\d", re.IGNORECASE)
 _DIGIT_TO_LETTER = str.maketrans({"0": "o", "1": "i", "5": "s", "2": "z", "8": "b", "6": "b",
-                                  "9": "g", "|": "l", "!": "i"})  # fmt: skip
+                                  "9": "g", "|": "l", "!": "i", "#": "e", "@": "d"})  # fmt: skip
 
 
 @dataclass(frozen=True)
