@@ -206,8 +206,32 @@ def report(split: str, show_errors: bool) -> None:
         if name == "ours":
             ours_tally = tally
     _severity_table(ours_tally, records)
+    _group_table(records)
     if show_errors:
         print("\n".join(["", "errors (ours):", *ours_tally.errors]))
+
+
+def group_of(record: dict) -> str:
+    """Which kind of input a record comes from: real scans, or a synthetic scan quality."""
+    if record["origin"].startswith("seed-"):
+        return "real scans (seeds 003/004)"
+    heavy = record["origin"].split("-")[2] in {"13", "31"}
+    return "synthetic, heavy degradation" if heavy else "synthetic, normal degradation"
+
+
+def _group_table(records: list[tuple[str, dict]]) -> None:
+    system = ours()
+    print("\n| ours by input | tokens | precision | recall whole-word | false-correction |")
+    print("|---|---|---|---|---|")
+    for group in sorted({group_of(record) for _, record in records}):
+        tally = Tally()
+        members = [(kind, record) for kind, record in records if group_of(record) == group]
+        for kind, record in members:
+            tally.add(kind, record, system(record["raw"], record["field"], record["conf"]))
+        print(f"| {group} | {len(members)} | {tally.precision():.3f} "
+              f"({tally.right_changes}/{tally.changes}) | {tally.recall(WHOLE_WORD):.3f} "
+              f"({sum(tally.fixed.get(k, 0) for k in WHOLE_WORD)}/"
+              f"{sum(tally.totals.get(k, 0) for k in WHOLE_WORD)}) | {tally.false_rate():.4f} |")  # fmt: skip
 
 
 def _severity_table(tally: Tally, records: list[tuple[str, dict]]) -> None:

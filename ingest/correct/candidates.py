@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from ingest.correct.distance import confusion_readings, ocr_distance
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
@@ -25,15 +27,23 @@ class WordFix:
     rule: str
 
 
-def _budget(
+def _is_strict(
     length: int, confidence: float | None, caps: bool, settings: CorrectorSettings
+) -> bool:
+    """Only cheap glyph confusions for: capitals (names, acronyms), short words, words Tesseract
+    was sure of, and near-zero confidence (noise, where the nearest word is a guess)."""
+    trusted = confidence is not None and confidence >= settings.trusted_confidence
+    hopeless = confidence is not None and confidence <= settings.noise_confidence
+    return caps or trusted or hopeless or length < settings.min_length_two_edits
+
+
+def _budget(
+    length: int, confidence: float | None, strict: bool, settings: CorrectorSettings
 ) -> float:
     budget = min(settings.max_cost, settings.max_cost_per_letter * length)
-    if caps or length < settings.min_length_two_edits:
-        budget = min(budget, settings.caps_max_cost)
-    if confidence is not None and confidence >= settings.trusted_confidence:
-        budget = min(budget, settings.trusted_max_cost)
-    elif confidence is not None and confidence < settings.doubtful_confidence:
+    if strict:
+        return min(budget, settings.caps_max_cost)
+    if confidence is not None and confidence < settings.doubtful_confidence:
         budget = min(budget * settings.doubtful_factor, settings.doubtful_max_per_letter * length)
     return budget
 
@@ -41,6 +51,9 @@ def _budget(
 def _rank(
     printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings
 ) -> list[tuple[float, float, str]]:
+    if len(words) > settings.max_candidates:  # the weighted distance is the slow part: trim first
+        words = set(sorted(words, key=lambda word: (Levenshtein.distance(printed, word),
+                                                    -lexicon.frequency(word)))[: settings.max_candidates])  # fmt: skip
     ranked = []
     for word in words:
         cost = ocr_distance(printed, word)
@@ -50,7 +63,9 @@ def _rank(
     return ranked
 
 
-def _ranked(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> list[tuple[float, float, str]]:
+def _ranked(
+    printed: str, lexicon: Lexicon, settings: CorrectorSettings
+) -> list[tuple[float, float, str]]:
     """(adjusted cost, raw cost, word) for each candidate, best first."""
     queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
     index = lexicon.index()
@@ -67,7 +82,8 @@ def correct_word(
     lowered = core.lower()
     if lowered in lexicon.zipf:
         return None
-    if lexicon.is_known(lowered):
+    doubted = confidence is not None and confidence < settings.doubtful_confidence
+    if lexicon.is_known(lowered) and not doubted:
         return _inflected_lookalike(lowered, lexicon, settings)
     cleaned = without_stray_marks(lowered)
     if cleaned != lowered and len(cleaned) >= 3 and lexicon.is_known(cleaned):
@@ -78,16 +94,19 @@ def correct_word(
     if not ranked:
         return None
     adjusted, cost, word = ranked[0]
-    budget = _budget(len(word), confidence, is_all_caps(core), settings)
+    strict = _is_strict(len(word), confidence, is_all_caps(core), settings)
+    budget = _budget(len(word), confidence, strict, settings)
     if word not in lexicon.domain:
         budget = min(budget, settings.general_max_cost)
         if lexicon.frequency(word) < settings.rare_word_zipf:
             budget = min(budget, settings.rare_word_max_cost)
-    if len(word) < settings.min_length_two_edits and lexicon.frequency(word) >= settings.common_zipf:
+    common = lexicon.frequency(word) >= settings.common_zipf
+    if len(word) < settings.min_length_two_edits and common and not is_all_caps(core):
         budget = max(budget, settings.common_short_max_cost)
-    if cost > budget:
-        return None
-    if len(ranked) > 1 and ranked[1][0] - adjusted < settings.min_margin:
+    lead = ranked[1][0] - adjusted if len(ranked) > 1 else float("inf")
+    if word in lexicon.domain and lead >= settings.domain_clear_lead and not strict:
+        budget = max(budget, min(settings.max_cost, settings.domain_clear_per_letter * len(word)))
+    if cost > budget or lead < settings.min_margin:
         return None
     score = max(0.0, min(1.0, 1.0 - cost / max(len(word), 1)))
     return WordFix(word, round(score, 3), "lexicon")
@@ -123,7 +142,10 @@ def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> Wor
         (lowered[:cut], lowered[cut:])
         for cut in range(shortest, len(lowered) - shortest + 1)
         if lexicon.frequency(lowered[:cut]) >= settings.min_glued_zipf
-        and (lexicon.frequency(lowered[cut:]) >= settings.min_glued_zipf or lowered[cut:] in lexicon.domain)
+        and (
+            lexicon.frequency(lowered[cut:]) >= settings.min_glued_zipf
+            or lowered[cut:] in lexicon.domain
+        )
     ]
     if len(splits) != 1:
         return None

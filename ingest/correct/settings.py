@@ -15,6 +15,11 @@ class CorrectorSettings(BaseModel):
     max_cost: float = 2.0
     # A runner-up this close (after the frequency bonus) means "decline: ambiguous".
     min_margin: float = 0.3
+    # Candidates scored with the OCR-weighted distance (the closest by plain edits are kept).
+    max_candidates: int = 8
+    # A domain word with no rival within this lead may take a bigger jump ('kisserja' -> kinerja).
+    domain_clear_lead: float = 1.0
+    domain_clear_per_letter: float = 0.26
     # Big jumps only toward SOP vocabulary: a general-only word must be this close.
     general_max_cost: float = 1.2
     # Rare general words (names, loans: 'davies', 'rebana') only on one cheap confusion.
@@ -41,6 +46,8 @@ class CorrectorSettings(BaseModel):
     doubtful_confidence: float = 0.5
     doubtful_factor: float = 1.25
     doubtful_max_per_letter: float = 0.23
+    # At or below this confidence the word is mostly noise: only cheap glyph confusions.
+    noise_confidence: float = 0.05
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
     min_glued_part: int = 5
     # ... and both parts common words (Zipf), so rare words do not split garble by chance.

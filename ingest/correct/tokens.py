@@ -52,6 +52,8 @@ def correct_token(
     token: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
 ) -> TokenFix:
     """The token as it should read, and the corrections made to it (empty when unchanged)."""
+    if token.lower() in lexicon.zipf or token.isdigit():  # most tokens: nothing to do
+        return token, []
     normalised = normalise_glyphs(token)
     duration = GLUED_DURATION.match(normalised)
     if duration:
