@@ -71,6 +71,7 @@ LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
         "enerima": ("Menerima", "garbled", "text"),
     },
     "004": {
+        "3.ATK": ("3. ATK", "glued", "list_item"),
         "sejauah": ("sejauh", "garbled", "text"),
         "Keglata": ("Kegiatan", "garbled", "header"),
         "Keglatan": ("Kegiatan", "garbled", "header"),
