@@ -50,6 +50,8 @@ class CorrectorSettings(BaseModel):
     noise_confidence: float = 0.05
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
     min_glued_part: int = 5
+    # 'KinerjaMengumpulkan' splits at the case change; 'CamScanner' (a 3-letter part) does not.
+    min_camel_part: int = 4
     # ... and both parts common words (Zipf), so rare words do not split garble by chance.
     min_glued_zipf: float = 4.0
     # Header and actor snapping (rapidfuzz ratio, 0..100) and the lead over the runner-up.

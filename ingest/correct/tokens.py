@@ -35,7 +35,9 @@ def _fix_core(
     core: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
 ) -> tuple[str, WordFix] | None:
     parts = _CAMEL.split(core)
-    if len(parts) == 2 and all(lexicon.is_known(part.lower()) for part in parts):
+    if len(parts) == 2 and all(
+        len(part) >= settings.min_camel_part and lexicon.is_known(part.lower()) for part in parts
+    ):
         return f"{parts[0]} {parts[1]}", WordFix(" ".join(parts).lower(), 0.9, "glued_words")
     fix = correct_word(core, lexicon, settings, confidence)
     if fix is not None:

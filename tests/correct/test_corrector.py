@@ -59,6 +59,7 @@ def test_every_change_is_recorded_with_score_and_rule(corrector: Corrector) -> N
         # numbers, regulation numbers, URLs
         "Nomor 35 Tahun 2012 PP 8/2006 KEP/25/M.PAN/2004 https://v3.camscanner.com/user/download",
         "1 x 24 Jam 15 menit 3 hari kerja S1 No.53 800/123/BKD",
+        "Dipindai dengan CamScanner",
     ],
 )
 def test_leaves_valid_text_alone(corrector: Corrector, valid: str) -> None:
