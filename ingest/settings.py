@@ -50,6 +50,11 @@ class OcrSettings(_Settings):
     lang: str = "ind"
     cell_psm: int = 6
     """PSM 6 (one uniform block) per cell: a whole-page pass drops isolated row numbers."""
+    thresholding_method: int = 2
+    """Tesseract's binarisation: 2 = Sauvola (local). Global Otsu (0) dropped whole lines of
+    unevenly lit phone-scan cells."""
+    line_psm: int = 7
+    """PSM 7 (one text line) for cells holding a single printed line."""
     timeout_seconds: float = 30.0
     cell_margin_px: int = 4
     """Pixels cut from each cell side so rulings are not read as '|'."""

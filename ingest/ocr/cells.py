@@ -13,7 +13,8 @@ from ingest.page import Cell, Page, Ruling, Table, Word
 from ingest.settings import OcrSettings
 
 CellFilter = Callable[[Table, Cell], bool]
-_DARK = 128
+_INK_CONTRAST = 60  # grey levels below the paper that count as ink
+_LINE_BODY_SHARE = 0.2
 _PAD = 10  # white border around a crop: Tesseract misreads text touching the edge
 
 
@@ -43,6 +44,23 @@ def _crop(image: np.ndarray, cell: Cell, margin: int) -> tuple[np.ndarray, int, 
     return image[top : max(top, bottom), left : max(left, right)], left, top
 
 
+def _ink(crop: np.ndarray) -> np.ndarray:
+    """Ink pixels relative to the paper: light, blurred phone-scan text never reaches pure dark."""
+    if crop.size == 0:
+        return np.zeros(crop.shape, bool)
+    return crop < float(np.median(crop)) - _INK_CONTRAST
+
+
+def text_line_count(ink: np.ndarray) -> int:
+    """Printed lines in a cell: runs of pixel rows holding ink (one-line cells read best as a
+    single line: PSM 6 dropped '1' and '10 menit' that PSM 7 read)."""
+    counts = np.count_nonzero(ink, axis=1)
+    # Descenders of one line may touch the ascenders of the next: only dense rows are text bodies.
+    rows = counts >= _LINE_BODY_SHARE * counts.max() if counts.size and counts.max() else counts > 0
+    starts = np.flatnonzero(rows[1:] & ~rows[:-1])
+    return len(starts) + int(rows[0]) if rows.size else 0
+
+
 def _to_page(word: Word, scale: float, left: int, top: int) -> Word:
     """A word read on a padded, scaled crop, back in page pixels."""
     assert word.bbox is not None
@@ -64,12 +82,14 @@ def read_cells(image: np.ndarray, cells: list[Cell], engine: OcrEngine,
     scale = settings.upscale
     for cell in cells:
         crop, left, top = _crop(image, cell, settings.cell_margin_px)
-        if crop.size == 0 or np.count_nonzero(crop < _DARK) < settings.min_ink_share * crop.size:
+        ink = _ink(crop)
+        if crop.size == 0 or np.count_nonzero(ink) < settings.min_ink_share * crop.size:
             continue
+        psm = settings.line_psm if text_line_count(ink) == 1 else settings.cell_psm
         if scale != 1:
             crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         padded = cv2.copyMakeBorder(crop, _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255)
-        words += [_to_page(w, scale, left, top) for w in engine.read(padded, psm=settings.cell_psm)]
+        words += [_to_page(w, scale, left, top) for w in engine.read(padded, psm=psm)]
     return words
 
 
@@ -91,7 +111,7 @@ def ocr_cells(page: Page, engine: OcrEngine, settings: OcrSettings, select: Cell
 
 def _ink_share(image: np.ndarray, cell: Cell, margin: int) -> float:
     crop, _, _ = _crop(image, cell, margin)
-    return np.count_nonzero(crop < _DARK) / crop.size if crop.size else 0.0
+    return np.count_nonzero(_ink(crop)) / crop.size if crop.size else 0.0
 
 
 def reading_confidence(image: np.ndarray, cells: list[Cell], engine: OcrEngine,

@@ -36,7 +36,7 @@ class PytesseractEngine:
             tsv = pytesseract.image_to_data(
                 image,
                 lang=self._settings.lang,
-                config=f"--psm {psm}",
+                config=f"--psm {psm} -c thresholding_method={self._settings.thresholding_method}",
                 timeout=self._settings.timeout_seconds,
             )
         except pytesseract.TesseractNotFoundError as error:

@@ -66,6 +66,7 @@ class TesserocrEngine:
             )
         self._api = tesserocr.PyTessBaseAPI(path=folder, lang=settings.lang)
         self._api.SetVariable("tessedit_do_invert", "0")  # cells are dark ink on white: skip
+        self._api.SetVariable("thresholding_method", str(settings.thresholding_method))
         self._timeout_ms = int(settings.timeout_seconds * 1000)
 
     def read(self, image: np.ndarray, *, psm: int) -> list[Word]:
