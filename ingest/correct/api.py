@@ -27,6 +27,7 @@ from models.provenance import Correction
 
 FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[A-Za-z]{3,}")
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -73,6 +74,13 @@ class Corrector:
         if field == "actor":
             return self._actor(text, confidences)
         return self._walk(text, confidences, field)
+
+    def unknown_share(self, text: str) -> float:
+        """Share of words (3+ letters) the lexicon does not know: about 1% for typed text, 5-10%
+        for OCR output; callers use it to tell OCR text from a born-digital export."""
+        words = _WORD.findall(text)
+        unknown = sum(1 for word in words if not self.lexicon.is_known(word.lower()))
+        return unknown / len(words) if words else 0.0
 
     def _check_confidences(self, text: str, confidences: list[float] | None) -> list[float | None]:
         words = _TOKEN.findall(text)

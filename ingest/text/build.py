@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.correct import Corrector, FieldKind
 from ingest.text.rows import RawRow
 from ingest.text.transitions import subject_actor
 from models.normalise import clean_cell, parse_waktu
@@ -16,7 +17,10 @@ REPAIRED_NUMBER_CONFIDENCE = 0.6
 UNKNOWN_WAKTU_CONFIDENCE = 0.5
 
 
-def build_step(row: RawRow, number: int, *, repaired: bool, actors: list[Actor]) -> Step:
+def build_step(
+    row: RawRow, number: int, *, repaired: bool, actors: list[Actor], corrector: Corrector | None
+) -> Step:
+    """One Step; `corrector` (for OCR text only) fixes garbled cells and records each change."""
     provenance: dict[str, Provenance] = {
         "no": Provenance(
             raw=row.printed,
@@ -31,8 +35,14 @@ def build_step(row: RawRow, number: int, *, repaired: bool, actors: list[Actor])
             continue
         confidence = SCATTERED_CONFIDENCE if name in row.scattered else IN_ROW_CONFIDENCE
         provenance[name] = Provenance(raw=raw, page=row.page, confidence=confidence)
-        values[name] = clean_cell(raw)
-    waktu = parse_waktu(row.cells.get("waktu"))
+        text = raw
+        if corrector is not None:
+            field: FieldKind = "waktu" if name == "waktu" else "text"
+            corrected = corrector.correct(raw, field)
+            provenance[name].corrections = corrected.corrections
+            text = corrected.text
+        values[name] = clean_cell(text)
+    waktu = parse_waktu(values.get("waktu"))
     if waktu is not None and waktu.value is None and "waktu" in provenance:
         provenance["waktu"].confidence = UNKNOWN_WAKTU_CONFIDENCE
     actor = subject_actor(values.get("kegiatan"), actors)

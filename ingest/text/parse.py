@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.correct import Corrector
 from ingest.page import Page
 from ingest.text.build import build_step
 from ingest.text.header import Header, find_header_block, read_header
@@ -23,18 +24,32 @@ from models.normalise import make_actors, slug
 from models.provenance import Provenance
 from models.sop import Sop
 
+# Above this share of unknown words a text export is OCR output, and its cells are corrected;
+# below it the text is what the author typed (typos included) and is kept as printed.
+OCR_UNKNOWN_SHARE = 0.03
+
+
+def ocr_corrector(pages: list[Page]) -> Corrector | None:
+    """The corrector when the export looks like OCR output, else None."""
+    corrector = Corrector.default()
+    text = "\n".join(line for page in pages for line in page.lines)
+    return corrector if corrector.unknown_share(text) > OCR_UNKNOWN_SHARE else None
+
 
 def sops_from_text_pages(pages: list[Page]) -> tuple[list[Sop], list[str]]:
     """All SOPs of a text export, and the problems met (human-readable)."""
     layout = is_layout_export(pages)
     lines, _dropped = document_lines(pages, layout=layout)
     double_spaced = is_double_spaced(lines)
+    corrector = ocr_corrector(pages)
     problems: list[str] = []
+    if corrector is not None:
+        problems.append("the text looks like OCR output: cells were corrected (see provenance)")
     sops: list[Sop] = []
     used_ids: set[str] = set()
     for position, chunk in enumerate(split_sops(lines), start=1):
         sop = _sop_from_chunk(chunk, layout=layout, double_spaced=double_spaced,
-                              problems=problems)  # fmt: skip
+                              problems=problems, corrector=corrector)  # fmt: skip
         if sop is None:
             continue
         sop_id = _unique(sop.id if sop.nama else f"sop-{position}", used_ids)
@@ -86,7 +101,12 @@ def _table_rows(
 
 
 def _sop_from_chunk(
-    chunk: SopChunk, *, layout: bool, double_spaced: bool, problems: list[str]
+    chunk: SopChunk,
+    *,
+    layout: bool,
+    double_spaced: bool,
+    problems: list[str],
+    corrector: Corrector | None,
 ) -> Sop | None:
     block = find_header_block(chunk.lines)
     header_lines = chunk.lines[block[0] : block[1]] if block else []
@@ -108,7 +128,7 @@ def _sop_from_chunk(
     problems.extend(f"SOP '{label}': {problem}" for problem in table_problems)
     if not rows:
         problems.append(f"SOP '{label}': no procedure table with numbered steps found")
-    return _assemble(chunk, identity, header, extra_actors, rows, problems)
+    return _assemble(chunk, identity, header, extra_actors, rows, problems, corrector)
 
 
 def _assemble(
@@ -118,6 +138,7 @@ def _assemble(
     extra_actors: list[str],
     rows: list[RawRow],
     problems: list[str],
+    corrector: Corrector | None,
 ) -> Sop:
     name = chunk.name or identity.values.get("nama")
     numbering = repair_numbers(rows, name or "without name")
@@ -125,7 +146,9 @@ def _assemble(
         problems.append(numbering.problem)
     actors = make_actors([*header.actor_labels, *extra_actors])
     steps = [
-        build_step(row, number, repaired=index in numbering.repaired, actors=actors)
+        build_step(
+            row, number, repaired=index in numbering.repaired, actors=actors, corrector=corrector
+        )
         for index, (row, number) in enumerate(zip(rows, numbering.numbers, strict=True))
     ]
     labelled = {number for row, number in zip(rows, numbering.numbers, strict=True)
