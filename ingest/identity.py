@@ -43,6 +43,7 @@ class Identity(BaseModel):
     values: dict[str, str | list[str]] = Field(default_factory=dict)
     unit: str | None = None
     provenance: dict[str, Provenance] = Field(default_factory=dict)
+    ocr: bool = Field(default=False, description="Read by OCR (then worth correcting).")
 
 
 def match_key(text: str) -> str | None:

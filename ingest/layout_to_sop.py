@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ingest.correct import Corrector
 from ingest.flowchart import StepFlow, StepRowRef, step_flows
 from ingest.identity import Identity, is_identity_table, table_to_identity
 from ingest.page import Page, Table
 from ingest.table.rows import CellRef, StepRow, table_to_step_rows
 from models.normalise import clean_cell, make_actors, parse_waktu, slug
-from models.provenance import Provenance
+from models.provenance import Correction, Provenance
 from models.sop import Actor, Sop, Step, StepSymbol, Transition
 
 # Scanner and e-signature footers that must never reach a value.
@@ -35,6 +36,7 @@ class PlacedRow:
     page: int
     table: Table
     row: StepRow
+    ocr: bool = False
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Draft:
     identity: Identity | None = None
     rows: list[PlacedRow] = field(default_factory=list)
     actor_labels: list[str] = field(default_factory=list)
+    ocr: bool = False
 
 
 def strip_noise(text: str) -> str:
@@ -78,12 +81,14 @@ def pages_to_drafts(pages: list[Page], problems: list[str]) -> list[Draft]:
             current = drafts[-1] if drafts else None
             if table.kind == "identity" and is_identity_table(table):
                 identity = table_to_identity(table, page.number)
+                identity.ocr = not page.has_text_layer
                 if current and current.identity and current.identity.values == identity.values:
                     problems.append(f"page {page.number}: identity block repeated; skipped")
                 elif current is None or current.identity is not None or current.rows:
-                    drafts.append(Draft(identity=identity))
+                    drafts.append(Draft(identity=identity, ocr=identity.ocr))
                 else:
                     current.identity = identity
+                    current.ocr = current.ocr or identity.ocr
                 continue
             if table.kind != "procedure":
                 continue
@@ -98,25 +103,25 @@ def pages_to_drafts(pages: list[Page], problems: list[str]) -> list[Draft]:
                 current = Draft()
                 drafts.append(current)
             current.actor_labels = current.actor_labels or _actor_labels(table)
-            current.rows += [PlacedRow(page.number, table, row) for row in rows]
+            current.ocr = current.ocr or not page.has_text_layer
+            current.rows += [PlacedRow(page.number, table, row, not page.has_text_layer)
+                             for row in rows]  # fmt: skip
     return drafts
 
 
-def _provenance(ref: CellRef | None, page: int) -> Provenance | None:
-    if ref is None:
-        return None
-    return Provenance(raw=ref.text, page=page, bbox=ref.bbox, confidence=ref.confidence)
-
-
 def _numbered(draft: Draft, problems: list[str]) -> list[tuple[int, PlacedRow]]:
-    """Step numbers; a missing or unreadable number becomes previous + 1 (recorded)."""
+    """Step numbers; a missing or unreadable number becomes previous + 1, and so does an OCR'd
+    number that breaks a run its neighbours continue ('7' read as '1' between 6 and 8)."""
+    numbers = [placed.row.no for placed in draft.rows]
     numbered, previous = [], 0
-    for placed in draft.rows:
-        no = placed.row.no
-        if no is None:
+    for index, placed in enumerate(draft.rows):
+        no = numbers[index]
+        following = numbers[index + 1] if index + 1 < len(numbers) else None
+        misread = placed.ocr and no != previous + 1 and following == previous + 2
+        if no is None or misread:
+            problems.append(f"step after {previous}: number {placed.row.no_text!r} "
+                            f"{'out of sequence' if misread else 'unreadable'}; taken as {previous + 1}")  # fmt: skip
             no = previous + 1
-            problems.append(f"step after {previous}: number {placed.row.no_text!r} unreadable; "
-                            f"taken as {no}")  # fmt: skip
         numbered.append((no, placed))
         previous = no
     return numbered
@@ -159,12 +164,25 @@ def _apply_flow(step: Step, flow: StepFlow | None, table: Table, actors: list[Ac
     step.confidence = min(step.confidence, flow.confidence)
 
 
+def _field_text(ref: CellRef | None, role: str, ocr: bool) -> tuple[str | None, list[Correction]]:
+    """Cell text without scanner footers; OCR'd text goes through the garble corrector."""
+    text = clean_cell(strip_noise(ref.text)) if ref else None
+    if text is None or not ocr:
+        return text, []
+    corrected = Corrector.default().correct(text, "waktu" if role == "waktu" else "text")
+    return clean_cell(corrected.text), corrected.corrections
+
+
 def _step(no: int, placed: PlacedRow) -> Step:
     row, page = placed.row, placed.page
-    texts = {role: clean_cell(_text(row, role)) for role in
-             ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")}  # fmt: skip
-    provenance = {role: p for role, ref in row.fields.items()
-                  if (p := _provenance(ref, page)) is not None}  # fmt: skip
+    texts: dict[str, str | None] = {}
+    provenance: dict[str, Provenance] = {}
+    for role in ("kegiatan", "kelengkapan", "waktu", "output", "keterangan"):
+        ref = row.fields.get(role)
+        texts[role], corrections = _field_text(ref, role, placed.ocr)
+        if ref is not None:
+            provenance[role] = Provenance(raw=ref.text, page=page, bbox=ref.bbox,
+                                          confidence=ref.confidence, corrections=corrections)  # fmt: skip
     confidences = [ref.confidence for ref in row.fields.values()]
     return Step(no=no, kegiatan=texts["kegiatan"], kelengkapan=texts["kelengkapan"],
                 waktu=parse_waktu(texts["waktu"]), output=texts["output"],
@@ -172,8 +190,22 @@ def _step(no: int, placed: PlacedRow) -> Step:
                 confidence=max(0.0, min(confidences, default=1.0)))  # fmt: skip
 
 
+def _corrected_identity(values: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+    corrector = Corrector.default()
+    fixed: dict[str, str | list[str]] = {}
+    for key, value in values.items():
+        if isinstance(value, list):
+            fixed[key] = [corrector.correct(item, "list_item").text for item in value]
+        else:
+            fixed[key] = corrector.correct(value, "text").text
+    return fixed
+
+
 def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str]) -> Sop:
-    actors = make_actors(draft.actor_labels)
+    labels = draft.actor_labels
+    if draft.ocr:
+        labels = [Corrector.default().correct(label, "actor").text for label in labels]
+    actors = make_actors(labels)
     numbered = _numbered(draft, problems)
     flows = _flows(pages, draft, numbered, problems) if numbered else {}
     if numbered and not flows:
@@ -187,6 +219,8 @@ def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str
         problems.extend(flow.problems if flow else [])
         steps.append(step)
     values = draft.identity.values if draft.identity else {}
+    if draft.ocr and draft.identity and draft.identity.ocr:
+        values = _corrected_identity(values)
     nama = values.get("nama")
     sop_id = slug(str(nama or values.get("nomor") or "")) or f"sop-{index + 1}"
     return Sop(id=sop_id, unit=draft.identity.unit if draft.identity else None,
