@@ -95,7 +95,7 @@ def parse_waktu(text: str | None) -> Waktu | None:
 
 # ---------------------------------------------------------------- actors
 # Head abbreviations of Indonesian office titles (DOMAIN.md), matched case-insensitively.
-_TITLE_ABBREVIATIONS = {
+TITLE_ABBREVIATIONS = {
     "kadis": "Kepala Dinas", "sekdis": "Sekretaris Dinas", "kaban": "Kepala Badan",
     "kabag": "Kepala Bagian", "kasubag": "Kepala Sub Bagian", "kasubbag": "Kepala Sub Bagian",
     "kasub bag": "Kepala Sub Bagian", "kabid": "Kepala Bidang", "kasubid": "Kepala Sub Bidang",
@@ -106,7 +106,7 @@ _TITLE_ABBREVIATIONS = {
     "kasubdit": "Kepala Sub Direktorat", "kaur": "Kepala Urusan", "kasat": "Kepala Satuan",
 }  # fmt: skip
 # Labels that already are titles: jabatan is the label itself.
-_FULL_TITLE_HEADS = (
+FULL_TITLE_HEADS = (
     "kepala", "sekretaris", "sub koordinator", "subkoordinator", "koordinator", "camat", "lurah",
     "staf", "pelaksana", "operator", "tim", "jabatan fungsional", "fungsional", "bendahara",
     "bupati", "walikota", "gubernur", "inspektur", "auditor", "pejabat", "analis", "pengadministrasi",
@@ -123,12 +123,12 @@ def expand_title(label: str) -> str | None:
     """'Kasubag Perencanaan' -> 'Kepala Sub Bagian Perencanaan'; None when no title is known."""
     folded = fold_label(label)
     lowered = folded.lower()
-    for abbreviation, title in sorted(_TITLE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
+    for abbreviation, title in sorted(TITLE_ABBREVIATIONS.items(), key=lambda kv: -len(kv[0])):
         match = re.match(rf"{abbreviation}\b\.?", lowered)
         if match:
             rest = folded[match.end() :].strip()
             return f"{title} {rest}".strip()
-    if lowered.startswith(_FULL_TITLE_HEADS):
+    if lowered.startswith(FULL_TITLE_HEADS):
         return " ".join(word if word.isupper() and len(word) > 1 else word.capitalize()
                         for word in folded.split())  # fmt: skip
     return None

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from ingest.correct.distance import ocr_distance
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import SplitToken, apply_case, normalise_glyphs, without_stray_marks
-from models.normalise import _FULL_TITLE_HEADS, _TITLE_ABBREVIATIONS
+from models.normalise import FULL_TITLE_HEADS, TITLE_ABBREVIATIONS
 from models.provenance import Correction
 
 TIME_UNITS = ("menit", "jam", "hari", "minggu", "bulan", "tahun", "detik")
@@ -119,6 +119,6 @@ def snap_label(printed: str, labels: list[str], settings: CorrectorSettings) -> 
 def actor_heads() -> dict[str, str]:
     """Title head an actor header starts with -> the title it stands for (models.normalise's
     title table, not a copy); 'kasubag' and 'kasubbag' stand for the same title."""
-    heads = {head: head for head in _FULL_TITLE_HEADS if " " not in head}
-    heads |= {key: title for key, title in _TITLE_ABBREVIATIONS.items() if " " not in key}
+    heads = {head: head for head in FULL_TITLE_HEADS if " " not in head}
+    heads |= {key: title for key, title in TITLE_ABBREVIATIONS.items() if " " not in key}
     return heads
