@@ -2,6 +2,7 @@
 
 Run once (needs Tesseract with `ind`, DejaVu/Liberation fonts):
     .venv/bin/python bench/data/correct/build_set.py
+Tesseract's words per page are cached in bench/data/correct/ocr/ (re-alignment needs no OCR).
 Writes bench/data/correct/synthetic_{dev,heldout}.jsonl. Each record is one OCR token aligned with
 the source text: {"raw", "gold", "kind", "field", "conf", "line", "split", "origin"} where kind is
 "correct" (OCR equals source), "garbled" (one OCR token for one source word), "glued" (one OCR
@@ -22,6 +23,7 @@ import cv2
 import numpy as np
 import pytesseract
 from PIL import Image, ImageDraw, ImageFont
+from rapidfuzz.distance import Levenshtein
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parents[2] / "corpus" / "seeds"
@@ -131,20 +133,80 @@ def ocr_words(image: np.ndarray) -> list[tuple[str, float, int]]:
     return words
 
 
+# Alignment costs: a token pair costs its normalised letter distance; leaving a token unpaired
+# costs SKIP. A pair is kept only when it is cheaper than skipping both sides (distance < 2 SKIP = 0.8),
+# so a heavily garbled word still pairs with its source word, but two unrelated neighbours
+# ('Meoekapltulnsi' / 'nota') are never labelled as one garbled word.
+SKIP = 0.4
+MAX_GROUP = 3
+# Glued tokens and fragments must read like their source once joined: a looser bar would let
+# any short noise token ('3', '?') pass as a piece of the next word.
+MAX_GROUP_DISTANCE = 0.4
+
+
+def _distance(ocr: str, source: str) -> float:
+    return Levenshtein.normalized_distance(ocr.casefold(), source.casefold())
+
+
+def _wordlike(token: str) -> bool:
+    """Two letters at least: a lone '?' or '3' is noise, not a piece of the next word."""
+    return sum(char.isalpha() for char in token) >= 2
+
+
+def _moves(ocr: list[str], source: list[str], i: int, j: int) -> list[tuple[int, int, float, str]]:
+    """(OCR tokens used, source tokens used, cost, kind) of each step from (i, j)."""
+    moves = [(1, 0, SKIP, "skip"), (0, 1, SKIP, "skip")]
+    if i < len(ocr) and j < len(source):
+        moves.append((1, 1, _distance(ocr[i], source[j]), "garbled"))
+    for group in range(2, MAX_GROUP + 1):
+        if i < len(ocr) and j + group <= len(source):  # one OCR token for several source words
+            glued = _distance(ocr[i], "".join(source[j : j + group]))
+            if glued <= MAX_GROUP_DISTANCE:
+                moves.append((1, group, glued, "glued"))
+        pieces = ocr[i : i + group]
+        if j < len(source) and len(pieces) == group and all(map(_wordlike, pieces)):
+            cut = _distance("".join(ocr[i : i + group]), source[j])
+            if cut <= MAX_GROUP_DISTANCE:
+                moves.append((group, 1, cut, "fragment"))
+    return moves
+
+
+def align_block(ocr: list[str], source: list[str]) -> list[tuple[int, int, int, int, str]]:
+    """Cheapest segmentation of a mismatched block into pairs, glued tokens, fragments and skips:
+    (ocr start, ocr end, source start, source end, kind) for every pairing that is kept."""
+    rows, cols = len(ocr) + 1, len(source) + 1
+    best = [[float("inf")] * cols for _ in range(rows)]
+    step: dict[tuple[int, int], tuple[int, int, str]] = {}
+    best[0][0] = 0.0
+    for i in range(rows):
+        for j in range(cols):
+            if best[i][j] == float("inf"):
+                continue
+            for di, dj, cost, kind in _moves(ocr, source, i, j):
+                if i + di < rows and j + dj < cols and best[i][j] + cost < best[i + di][j + dj]:
+                    best[i + di][j + dj] = best[i][j] + cost
+                    step[(i + di, j + dj)] = (di, dj, kind)
+    pairs, i, j = [], len(ocr), len(source)
+    while i or j:
+        di, dj, kind = step[(i, j)]
+        if kind != "skip":
+            pairs.append((i - di, i, j - dj, j, kind))
+        i, j = i - di, j - dj
+    return pairs[::-1]
+
+
 def align(source: list[str], ocr: list[tuple[str, float, int]]) -> list[dict]:
-    """Token-level alignment; only blocks of plausible size become labelled records."""
+    """Token-level alignment: difflib anchors on identical tokens, `align_block` pairs the rest."""
     ocr_text = [word for word, _, _ in ocr]
     matcher = difflib.SequenceMatcher(a=ocr_text, b=source, autojunk=False)
     records: list[dict] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             records += [_record(ocr[i], source[j1 + i - i1], "correct") for i in range(i1, i2)]
-        elif tag == "replace" and i2 - i1 == j2 - j1:
-            records += [_record(ocr[i], source[j1 + i - i1], "garbled") for i in range(i1, i2)]
-        elif tag == "replace" and i2 - i1 == 1 and 2 <= j2 - j1 <= 3:
-            records.append(_record(ocr[i1], " ".join(source[j1:j2]), "glued"))
-        elif tag == "replace" and j2 - j1 == 1 and 2 <= i2 - i1 <= 3:
-            records += [_record(ocr[i], source[j1], "fragment") for i in range(i1, i2)]
+        elif tag == "replace":
+            for a1, a2, b1, b2, kind in align_block(ocr_text[i1:i2], source[j1:j2]):
+                gold = " ".join(source[j1 + b1 : j1 + b2])
+                records += [_record(ocr[i1 + i], gold, kind) for i in range(a1, a2)]
     return records
 
 
@@ -156,14 +218,28 @@ def _record(word: tuple[str, float, int], gold: str, kind: str) -> dict:
             "line": line}  # fmt: skip
 
 
-def build(split: str, seed: int, scales: tuple[float, float]) -> list[dict]:
+def ocr_pages(split: str, seed: int, scales: tuple[float, float], cache: Path) -> list[dict]:
+    """Per page: the source words and Tesseract's words, read from `cache` when it exists (OCR
+    output differs across Tesseract builds: the cache keeps the set reproducible)."""
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
     rng = random.Random(seed)
     lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 220))
-    records: list[dict] = []
-    for page, start in enumerate(range(0, len(lines), 12)):
+    pages = []
+    for start in range(0, len(lines), 12):
         chunk = lines[start : start + 12]
         image = degrade(render(chunk, rng.choice(FONTS[split]), rng.randint(26, 34)), rng, scales)
-        for record in align(" ".join(chunk).split(), ocr_words(image)):
+        pages.append({"source": " ".join(chunk).split(), "ocr": ocr_words(image)})
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    return pages
+
+
+def build(split: str, seed: int, scales: tuple[float, float], cache: Path) -> list[dict]:
+    records: list[dict] = []
+    for page, content in enumerate(ocr_pages(split, seed, scales, cache)):
+        ocr = [(text, conf, line) for text, conf, line in content["ocr"]]
+        for record in align(content["source"], ocr):
             record.update(split=split, origin=f"synthetic-{split}-{seed}-p{page}")
             record["line"] = f"p{page}-{record['line']}"
             records.append(record)
@@ -179,9 +255,7 @@ def main() -> None:
         ("heldout", 31, (0.34, 0.46), "synthetic_heldout_heavy.jsonl"),
     )
     for split, seed, scales, name in batches:
-        if (HERE / name).exists():
-            continue  # OCR output differs across Tesseract builds: never silently relabel
-        records = build(split, seed, scales)
+        records = build(split, seed, scales, HERE / "ocr" / name.replace(".jsonl", ".json"))
         with (HERE / name).open("w", encoding="utf-8") as out:
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
