@@ -1,4 +1,5 @@
-"""Public API: `Corrector.default().correct(text, field, word_confidences=...)` -> CorrectedText."""
+"""Public API: `Corrector.default().correct(text, field, word_confidences=...)` -> CorrectedText,
+and `correct_document([(text, field), ...])` -> one CorrectedText each, with document context."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
 from ingest.correct.errors import ConfidenceCountError
 from ingest.correct.fields import (
@@ -65,15 +67,44 @@ class Corrector:
         """Correct `text` as a value of kind `field`; confidences are per whitespace word (0..1,
         Tesseract's 0..100 accepted). Whitespace and line breaks are kept."""
         confidences = self._check_confidences(text, word_confidences)
+        return self._correct(text, field, confidences, None)
+
+    def correct_document(
+        self,
+        texts: list[tuple[str, FieldKind]],
+        *,
+        word_confidences: list[list[float] | None] | None = None,
+    ) -> list[CorrectedText]:
+        """Correct every (text, field) value of one document, using the words read correctly
+        elsewhere in it as evidence: 'Metivuritikail' becomes 'Memverifikasi' when the document
+        says 'Memverifikasi' somewhere. One result per input, in order."""
+        confidence_lists = word_confidences or [None] * len(texts)
+        if len(confidence_lists) != len(texts):
+            raise ConfidenceCountError(len(texts), len(confidence_lists))
+        context = DocumentVocabulary.of(
+            (text for text, _ in texts), self.lexicon, self.settings.context_min_length
+        )
+        return [
+            self._correct(text, field, self._check_confidences(text, confidences), context)
+            for (text, field), confidences in zip(texts, confidence_lists, strict=True)
+        ]
+
+    def _correct(
+        self,
+        text: str,
+        field: FieldKind,
+        confidences: list[float | None],
+        context: DocumentVocabulary | None,
+    ) -> CorrectedText:
         if field == "header":
             snapped = self._snap_whole(text, self.lexicon.headers, "header_snap")
             if snapped is not None:
                 return snapped
         if field == "list_item":
-            return self._list_item(text, confidences)
+            return self._list_item(text, confidences, context)
         if field == "actor":
-            return self._actor(text, confidences)
-        return self._walk(text, confidences, field)
+            return self._actor(text, confidences, context)
+        return self._walk(text, confidences, field, context)
 
     def unknown_share(self, text: str) -> float:
         """Share of words (3+ letters) the lexicon does not know: about 1% for typed text, 5-10%
@@ -90,7 +121,13 @@ class Corrector:
             raise ConfidenceCountError(len(words), len(confidences))
         return [_confidence_key(value) for value in confidences]
 
-    def _walk(self, text: str, confidences: list[float | None], field: FieldKind) -> CorrectedText:
+    def _walk(
+        self,
+        text: str,
+        confidences: list[float | None],
+        field: FieldKind,
+        context: DocumentVocabulary | None = None,
+    ) -> CorrectedText:
         pieces: list[str] = []
         corrections: list[Correction] = []
         position = 0
@@ -101,7 +138,9 @@ class Corrector:
                 matches[index - 1].group() if index else None,
                 matches[index + 1].group() if index + 1 < len(matches) else None,
             )
-            fixed, changes = self._field_token(match.group(), confidences[index], field, neighbours)
+            fixed, changes = self._field_token(
+                match.group(), confidences[index], field, neighbours, context
+            )
             pieces.append(fixed)
             corrections.extend(changes)
             position = match.end()
@@ -110,7 +149,7 @@ class Corrector:
 
     def _field_token(
         self, token: str, confidence: float | None, field: FieldKind,
-        neighbours: tuple[str | None, str | None],
+        neighbours: tuple[str | None, str | None], context: DocumentVocabulary | None,
     ) -> TokenFix:  # fmt: skip
         special: Fix | None = None
         if field == "waktu":
@@ -120,14 +159,17 @@ class Corrector:
             )
         elif field == "number":
             special = number_token(token)
-        return special if special is not None else self._token(token, confidence)
+        return special if special is not None else self._token(token, confidence, context)
 
-    def _token(self, token: str, confidence: float | None) -> TokenFix:
+    def _token(
+        self, token: str, confidence: float | None, context: DocumentVocabulary | None
+    ) -> TokenFix:
         key = (token, confidence)
-        cached = self._token_cache.get(key)
+        cache = self._token_cache if context is None else context.cache
+        cached = cache.get(key)
         if cached is None:
-            cached = correct_token(token, self.lexicon, self.settings, confidence)
-            self._token_cache[key] = cached
+            cached = correct_token(token, self.lexicon, self.settings, confidence, context)
+            cache[key] = cached
         return cached
 
     def _snap_whole(self, text: str, labels: list[str], rule: str) -> CorrectedText | None:
@@ -141,26 +183,30 @@ class Corrector:
         correction = Correction(raw=folded, corrected=snapped, score=round(score, 3), rule=rule)
         return CorrectedText(text=snapped, corrections=[correction])
 
-    def _list_item(self, text: str, confidences: list[float | None]) -> CorrectedText:
+    def _list_item(
+        self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
+    ) -> CorrectedText:
         match = _LIST_HEAD.match(text)
         if match is None:
-            return self._walk(text, confidences, "text")
+            return self._walk(text, confidences, "text", context)
         split = f"{text[: match.end()]} {text[match.end() :]}"
-        rest = self._walk(split, [None, *confidences], "text")
+        rest = self._walk(split, [None, *confidences], "text", context)
         first = text.split()[0] if text.split() else text
         fixed_first = " ".join(rest.text.split()[:2])
         record = Correction(raw=first, corrected=fixed_first, score=1.0, rule="list_number")
         return CorrectedText(text=rest.text, corrections=[record, *rest.corrections])
 
-    def _actor(self, text: str, confidences: list[float | None]) -> CorrectedText:
+    def _actor(
+        self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
+    ) -> CorrectedText:
         """Snap the title head ('Kfastﬂba}g' -> 'Kasubag'), then correct the rest as text."""
         match = _TOKEN.search(text)
         if match is None:
             return CorrectedText(text=text)
         head = self._snap_head(match.group())
         if head is None:
-            return self._walk(text, confidences, "text")
-        rest = self._walk(text[match.end() :], confidences[1:], "text")
+            return self._walk(text, confidences, "text", context)
+        rest = self._walk(text[match.end() :], confidences[1:], "text", context)
         record = Correction(raw=match.group(), corrected=head[0], score=head[1], rule="actor_snap")
         return CorrectedText(
             text=text[: match.start()] + head[0] + rest.text,

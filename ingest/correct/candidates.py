@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import confusion_readings, ocr_distance
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
@@ -49,22 +50,35 @@ def _budget(
 
 
 def _rank(
-    printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings
+    printed: str,
+    words: set[str],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None,
 ) -> list[tuple[float, float, str]]:
     if len(words) > settings.max_candidates:  # the weighted distance is the slow part: trim first
         words = set(sorted(words, key=lambda word: (Levenshtein.distance(printed, word),
                                                     -lexicon.frequency(word)))[: settings.max_candidates])  # fmt: skip
+    if context is not None:  # document words are always weighed, however far by plain edits
+        words |= set(
+            context.nearest(printed, settings.context_candidates, settings.context_max_share)
+        )
     ranked = []
     for word in words:
         cost = ocr_distance(printed, word)
         bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
+        if context is not None and word in context:
+            bonus += settings.context_bonus
         ranked.append((cost - bonus, cost, word))
     ranked.sort()
     return ranked
 
 
 def _ranked(
-    printed: str, lexicon: Lexicon, settings: CorrectorSettings
+    printed: str,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
     """(adjusted cost, raw cost, word) for each candidate, best first."""
     queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
@@ -72,11 +86,15 @@ def _ranked(
     words = index.general(queries)
     if len(printed) >= settings.min_length_two_edits:
         words |= index.domain({printed, digits_as_letters(printed)})
-    return _rank(printed, words, lexicon, settings)
+    return _rank(printed, words, lexicon, settings, context)
 
 
 def correct_word(
-    core: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None = None
+    core: str,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    confidence: float | None = None,
+    context: DocumentVocabulary | None = None,
 ) -> WordFix | None:
     """The fix for one word without edge punctuation, or None to leave it as printed."""
     lowered = core.lower()
@@ -84,13 +102,18 @@ def correct_word(
         return None
     doubted = confidence is not None and confidence < settings.doubtful_confidence
     if lexicon.is_known(lowered) and not doubted:
-        return _inflected_lookalike(lowered, lexicon, settings)
+        fix = _inflected_lookalike(lowered, lexicon, settings)
+        if fix is None and context is not None:
+            fix = _document_lookalike(lowered, lexicon, settings, context)
+        return fix
     cleaned = without_stray_marks(lowered)
     if cleaned != lowered and len(cleaned) >= 3 and lexicon.is_known(cleaned):
         return WordFix(cleaned, 0.95, "stray_marks")
     if len(cleaned) < settings.min_length:
         return None
-    ranked = _ranked(cleaned, lexicon, settings)
+    if len(cleaned) < settings.context_min_length:
+        context = None
+    ranked = _ranked(cleaned, lexicon, settings, context)
     if not ranked:
         return None
     adjusted, cost, word = ranked[0]
@@ -106,10 +129,16 @@ def correct_word(
     lead = ranked[1][0] - adjusted if len(ranked) > 1 else float("inf")
     if word in lexicon.domain and lead >= settings.domain_clear_lead and not strict:
         budget = max(budget, min(settings.max_cost, settings.domain_clear_per_letter * len(word)))
+    rule = "lexicon"
+    context_lead = max(settings.context_min_lead, settings.context_lead_per_cost * cost)
+    if context is not None and word in context and lead >= context_lead:
+        context_budget = min(settings.context_max_cost, settings.context_per_letter * len(word))
+        if cost > budget and cost <= context_budget:
+            budget, rule = context_budget, "document_word"
     if cost > budget or lead < settings.min_margin:
         return None
     score = max(0.0, min(1.0, 1.0 - cost / max(len(word), 1)))
-    return WordFix(word, round(score, 3), "lexicon")
+    return WordFix(word, round(score, 3), rule)
 
 
 def _inflected_lookalike(
@@ -129,6 +158,24 @@ def _inflected_lookalike(
     if len(ranked) > 1 and ranked[1][0] - adjusted < settings.min_margin:
         return None
     return WordFix(best, round(1.0 - cost / len(best), 3), "lexicon_over_affix_reading")
+
+
+def _document_lookalike(
+    word: str, lexicon: Lexicon, settings: CorrectorSettings, context: DocumentVocabulary
+) -> WordFix | None:
+    """'gengan' reads as an affixed root but is no listed word; when the document prints
+    'dengan' elsewhere, one glyph away and with no rival as close, that is what it meant."""
+    if word in lexicon.zipf or word in context or len(word) < settings.context_min_length:
+        return None
+    nearest = context.nearest(word, settings.context_candidates, settings.context_max_share)
+    ranked = sorted((ocr_distance(word, other), other) for other in nearest)
+    if not ranked:
+        return None
+    cost, best = ranked[0]
+    budget = min(settings.affix_lookalike_max_cost, settings.max_cost_per_letter * len(best))
+    if cost > budget or (len(ranked) > 1 and ranked[1][0] - cost < settings.context_min_lead):
+        return None
+    return WordFix(best, round(1.0 - cost / len(best), 3), "document_word_over_affix_reading")
 
 
 def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> WordFix | None:

@@ -60,3 +60,19 @@ class CorrectorSettings(BaseModel):
     # Actor heads are a closed set of ~50 titles, so a larger OCR distance is safe there.
     actor_max_cost_per_letter: float = 0.4
     actor_min_lead: float = 1.0
+    # Document context (Corrector.correct_document): known words printed elsewhere in the same
+    # document. Garbled words this long are matched against them ...
+    context_min_length: int = 5
+    # ... among the closest few by plain edits (at most this share of letters edited) ...
+    context_candidates: int = 4
+    context_max_share: float = 0.6
+    # ... ranked with this bonus, and accepted at this OCR cost per letter when no rival is
+    # within `context_min_lead`.
+    context_bonus: float = 0.6
+    context_per_letter: float = 0.4
+    context_max_cost: float = 4.0
+    context_min_lead: float = 0.5
+    # A bigger jump needs a bigger lead over the runner-up (lead >= this share of the cost).
+    context_lead_per_cost: float = 0.25
+    # A word known only through affix stripping ('gengan') yields to a document word this close.
+    affix_lookalike_max_cost: float = 1.3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.correct.candidates import WordFix, correct_word, split_glued
+from ingest.correct.context import DocumentVocabulary
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import SplitToken, apply_case, is_protected, normalise_glyphs
@@ -32,14 +33,18 @@ def _case_split(core: str, fix: WordFix) -> str:
 
 
 def _fix_core(
-    core: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
+    core: str,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    confidence: float | None,
+    context: DocumentVocabulary | None,
 ) -> tuple[str, WordFix] | None:
     parts = _CAMEL.split(core)
     if len(parts) == 2 and all(
         len(part) >= settings.min_camel_part and lexicon.is_known(part.lower()) for part in parts
     ):
         return f"{parts[0]} {parts[1]}", WordFix(" ".join(parts).lower(), 0.9, "glued_words")
-    fix = correct_word(core, lexicon, settings, confidence)
+    fix = correct_word(core, lexicon, settings, confidence, context)
     if fix is not None:
         return apply_case(core, fix.corrected), fix
     if lexicon.is_known(core.lower()):
@@ -51,9 +56,14 @@ def _fix_core(
 
 
 def correct_token(
-    token: str, lexicon: Lexicon, settings: CorrectorSettings, confidence: float | None
+    token: str,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    confidence: float | None,
+    context: DocumentVocabulary | None = None,
 ) -> TokenFix:
-    """The token as it should read, and the corrections made to it (empty when unchanged)."""
+    """The token as it should read, and the corrections made to it (empty when unchanged);
+    `context` holds the known words of the rest of the document, if any."""
     if token.lower() in lexicon.zipf or token.isdigit():  # most tokens: nothing to do
         return token, []
     normalised = normalise_glyphs(token)
@@ -63,13 +73,13 @@ def correct_token(
         return fixed, [_record(token, fixed, 1.0, "waktu_glue")]
     listed = LIST_NUMBER.match(normalised)
     if listed:
-        item, corrections = correct_token(listed["item"], lexicon, settings, confidence)
+        item, corrections = correct_token(listed["item"], lexicon, settings, confidence, context)
         fixed = f"{listed['number']} {item}"
         return fixed, [_record(token, fixed, 1.0, "list_number"), *corrections]
     split = SplitToken.of(normalised)
     if not split.core or is_protected(split.core):
         return token, []
-    result = _fix_core(split.core, lexicon, settings, confidence)
+    result = _fix_core(split.core, lexicon, settings, confidence, context)
     if result is None:
         if normalised != token and lexicon.is_known(split.core.lower()):
             return normalised, [_record(token, normalised, 1.0, "glyph_normalise")]

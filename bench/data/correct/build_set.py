@@ -148,6 +148,16 @@ def _distance(ocr: str, source: str) -> float:
     return Levenshtein.normalized_distance(ocr.casefold(), source.casefold())
 
 
+def _group_distance(joined: str, parts: list[str]) -> float:
+    """Distance of one side to the other side's parts joined; infinite when the edits are as
+    many as the shortest part has letters: that part may be missing, not glued ('7 Menyusun'
+    read as 'Menyumun' is a garbled word and a lost number)."""
+    edits = Levenshtein.distance(joined.casefold(), "".join(parts).casefold())
+    if edits >= min(len(part) for part in parts):
+        return float("inf")
+    return _distance(joined, "".join(parts))
+
+
 def _wordlike(token: str) -> bool:
     """Two letters at least: a lone '?' or '3' is noise, not a piece of the next word."""
     return sum(char.isalpha() for char in token) >= 2
@@ -160,12 +170,12 @@ def _moves(ocr: list[str], source: list[str], i: int, j: int) -> list[tuple[int,
         moves.append((1, 1, _distance(ocr[i], source[j]), "garbled"))
     for group in range(2, MAX_GROUP + 1):
         if i < len(ocr) and j + group <= len(source):  # one OCR token for several source words
-            glued = _distance(ocr[i], "".join(source[j : j + group]))
+            glued = _group_distance(ocr[i], source[j : j + group])
             if glued <= MAX_GROUP_DISTANCE:
                 moves.append((1, group, glued, "glued"))
         pieces = ocr[i : i + group]
         if j < len(source) and len(pieces) == group and all(map(_wordlike, pieces)):
-            cut = _distance("".join(ocr[i : i + group]), source[j])
+            cut = _group_distance(source[j], pieces)
             if cut <= MAX_GROUP_DISTANCE:
                 moves.append((group, 1, cut, "fragment"))
     return moves

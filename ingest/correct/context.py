@@ -1,0 +1,67 @@
+"""Document-local vocabulary: words printed correctly elsewhere in the same document.
+
+An SOP repeats its own words (kinerja, Sekretaris, dianalisis) across cells and pages; when one
+copy is garbled beyond what spelling alone can fix ('Metivuritikail'), a copy read correctly
+elsewhere in the document is strong evidence for what it meant. Only words the lexicon knows
+count, so one garbled copy never vouches for another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ingest.correct.lexicon import Lexicon
+from ingest.correct.words import SplitToken
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class DocumentVocabulary:
+    """Counts of the known words (lower-case, at least `min_length` letters) of one document."""
+
+    counts: Counter[str]
+    # Results of the per-document token corrections (they depend on the vocabulary).
+    cache: dict = field(default_factory=dict, repr=False)
+    _words: list[str] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def of(cls, texts: Iterable[str], lexicon: Lexicon, min_length: int) -> DocumentVocabulary:
+        """Listed words count at once; a word known only through affix stripping must occur
+        twice, since garble often reads as an affixed nonsense root ('mencan' = men+can)."""
+        seen: Counter[str] = Counter()
+        for text in texts:
+            for token in text.split():
+                core = SplitToken.of(token).core.lower()
+                if len(core) >= min_length and _LETTERS.fullmatch(core):
+                    seen[core] += 1
+        counts = Counter(
+            {
+                word: count
+                for word, count in seen.items()
+                if word in lexicon.zipf or (count >= 2 and lexicon.is_known(word))
+            }
+        )
+        return cls(counts=counts, _words=sorted(counts))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def nearest(self, word: str, limit: int, max_share: float) -> list[str]:
+        """Up to `limit` document words within `max_share` plain edits per letter of `word`."""
+        if not self._words:
+            return []
+        found = process.extract(
+            word,
+            self._words,
+            scorer=Levenshtein.normalized_distance,
+            score_cutoff=max_share,
+            limit=limit,
+        )
+        return [match for match, _, _ in found]
