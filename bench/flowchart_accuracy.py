@@ -123,6 +123,10 @@ def main() -> None:
         "--limit", type=int, default=0, help="score at most this many samples per kind"
     )
     parser.add_argument("--show", type=int, default=8, help="mismatch examples per kind")
+    parser.add_argument(
+        "--split", choices=("test", "train"), default="test",
+        help="score the held-out test seeds (>= 1000) or the tuning seeds (< 1000)",
+    )  # fmt: skip
     args = parser.parse_args()
     kinds = [k for k in args.kinds.split(",") if k]
     if not (args.corpus / "manifest.jsonl").exists():
@@ -132,7 +136,8 @@ def main() -> None:
         generate_corpus(args.corpus, split_seeds("test", args.count), "test", kinds, "mild")  # type: ignore[arg-type]
     per_kind: dict[str, list[Sample]] = defaultdict(list)
     for sample in load_samples(args.corpus):
-        if sample.record.kind in kinds and sample.record.seed >= 1000:
+        held_out = sample.record.seed >= 1000
+        if sample.record.kind in kinds and held_out == (args.split == "test"):
             per_kind[sample.record.kind].append(sample)
     tallies: dict[str, Tally] = {}
     for kind in kinds:

@@ -13,7 +13,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from ingest.flowchart.masks import LaneRegion
-from ingest.flowchart.segments import UnionFind, joined, near_run, straight_runs
+from ingest.flowchart.segments import UnionFind, across, joined, near_run, straight_runs
 from ingest.flowchart.settings import FlowchartSettings
 from ingest.flowchart.symbols import FoundSymbol
 
@@ -23,9 +23,15 @@ class Contact(BaseModel):
     x: float
     y: float
     head_score: float
+    """How far the ink flares on both sides of the line just outside the symbol (`end_flare`)."""
+    off_axis: float = 0.0
+    """Distance across from the nearest straight run of the line (a label glyph touching the
+    symbol's rim is off the axis; the line's real end is on it)."""
+    labelled: bool = False
+    """A decision exit label (Ya/Tidak...) is printed next to this end: it is where a line leaves."""
 
     def is_head(self, settings: FlowchartSettings) -> bool:
-        return self.head_score >= settings.head_mass_ratio
+        return self.head_score >= settings.head_flare_px
 
 
 class EdgeEnd(BaseModel):
@@ -70,28 +76,29 @@ def _paint(found: list[FoundSymbol], shape: tuple[int, int], grow: int) -> np.nd
     return labels
 
 
-def head_blobs(free: np.ndarray, stroke: float) -> tuple[np.ndarray, float]:
-    """What survives an opening with a disc wider than the pen: filled arrowheads (and very thick
-    ink), never plain lines, bends, or label glyphs touching a line. Returns the mask and the disc
-    area."""
-    diameter = round(1.5 * stroke) + 1
-    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (diameter, diameter))
-    return cv2.morphologyEx(free, cv2.MORPH_OPEN, disc), float(np.count_nonzero(disc))
-
-
-def _contacts(free: np.ndarray, ring: np.ndarray, heads: np.ndarray, disc_area: float,
-              radius: int) -> list[Contact]:  # fmt: skip
-    """Each separate spot where line ink meets a symbol's rim is one contact; its head score is
-    how many head-sized discs of ink sit next to it."""
+def _contacts(free: np.ndarray, ring: np.ndarray, body: np.ndarray, strokes: np.ndarray,
+              found: list[FoundSymbol], region: LaneRegion) -> list[Contact]:  # fmt: skip
+    """Each separate spot where line ink meets a symbol's rim is one contact, placed where the
+    ink touches the symbol (a line bending close to the rim would pull a centroid off the line);
+    its head score is the flare of the ink there."""
     spots = ((free > 0) & (ring > 0)).astype(np.uint8)
+    touching = cv2.dilate((body > 0).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     count, labels, _, centroids = cv2.connectedComponentsWithStats(spots, connectivity=8)
     contacts = []
     for label in range(1, count):
-        x, y = (float(v) for v in centroids[label])
-        symbol = int(np.bincount(ring[labels == label]).argmax()) - 1
-        top, left = max(int(y) - radius, 0), max(int(x) - radius, 0)
-        near = np.count_nonzero(heads[top : int(y) + radius + 1, left : int(x) + radius + 1])
-        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=near / disc_area))
+        pixels = labels == label
+        ys, xs = np.nonzero(pixels & touching)
+        x, y = (
+            (float(xs.mean()), float(ys.mean()))
+            if xs.size
+            else (float(v) for v in centroids[label])
+        )
+        symbol = int(np.bincount(ring[pixels]).argmax()) - 1
+        box = found[symbol].symbol.bbox
+        crop_box = (box.left - region.offset_x, box.top - region.offset_y,
+                    box.right - region.offset_x, box.bottom - region.offset_y)  # fmt: skip
+        flare = end_flare(strokes, body, x, y, outward(crop_box, x, y), region.stroke_px)
+        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=flare))
     return contacts
 
 
@@ -102,9 +109,7 @@ def find_lines(
     body = _paint(found, region.strokes.shape, 1)
     ring = _paint(found, region.strokes.shape, max(2, round(stroke / 2) + 2))
     free = np.where(body > 0, 0, region.strokes).astype(np.uint8)
-    heads, disc_area = head_blobs(free, stroke)
-    radius = max(6, round(3 * stroke))
-    contacts = _contacts(free, ring, heads, disc_area, radius)
+    contacts = _contacts(free, ring, body, region.strokes, found, region)
     runs = straight_runs(free, stroke)
     slack = 2 * stroke + 2
     groups = UnionFind(len(runs) + len(contacts))
@@ -113,9 +118,10 @@ def find_lines(
             if joined(runs[a], runs[b], slack):
                 groups.union(a, b)
     for index, contact in enumerate(contacts):
-        for r, run in enumerate(runs):
-            if near_run(run, contact.x, contact.y, slack + 2):
-                groups.union(len(runs) + index, r)
+        near = [r for r, run in enumerate(runs) if near_run(run, contact.x, contact.y, slack + 2)]
+        for r in near:
+            groups.union(len(runs) + index, r)
+        contact.off_axis = min((across(runs[r], contact.x, contact.y) for r in near), default=0.0)
     height = region.strokes.shape[0]
     tolerance = settings.page_edge_tolerance_px + int(stroke)
     lines: dict[int, Line] = {}
@@ -151,10 +157,15 @@ def _reading_order(found: list[FoundSymbol], contact: Contact) -> tuple[float, f
 
 
 def _merged(contacts: list[Contact]) -> list[Contact]:
-    """One contact per symbol: a rim met in two spots (either side of a vertex) is one end."""
+    """One contact per symbol: a rim met in two spots (either side of a vertex, or a label glyph
+    touching it) is one end, the spot on the line's axis."""
     best: dict[int, Contact] = {}
     for contact in contacts:
-        if contact.symbol not in best or contact.head_score > best[contact.symbol].head_score:
+        kept = best.get(contact.symbol)
+        if kept is None or (contact.off_axis, -contact.head_score) < (
+            kept.off_axis,
+            -kept.head_score,
+        ):
             best[contact.symbol] = contact
     return list(best.values())
 
@@ -162,13 +173,27 @@ def _merged(contacts: list[Contact]) -> list[Contact]:
 def _split_heads(
     contacts: list[Contact], settings: FlowchartSettings
 ) -> tuple[list[Contact], list[Contact]]:
-    """Heads are clearly fatter than the line; with several ends, also close to the fattest one."""
-    top = max((c.head_score for c in contacts), default=0.0)
-    floor = (
-        max(settings.head_mass_ratio, 0.75 * top) if len(contacts) > 1 else settings.head_mass_ratio
-    )
-    heads = [c for c in contacts if c.head_score >= floor]
+    """Heads flare clearly; with several ends, also comparably to the widest one. A labelled
+    decision exit is never a head (the label glyphs touching the line are not a flare)."""
+    top = max((c.head_score for c in contacts if not c.labelled), default=0.0)
+    floor = max(settings.head_flare_px, settings.head_flare_share * top)
+    heads = [c for c in contacts if c.head_score >= floor and not c.labelled]
     return heads, [c for c in contacts if c not in heads]
+
+
+def _direction(line: Line, found: list[FoundSymbol], settings: FlowchartSettings
+               ) -> tuple[list[Contact], list[Contact], float]:  # fmt: skip
+    """Tails, heads and how sure: read arrowheads; else a labelled decision exit is the tail;
+    else the flow runs down the table (its usual direction)."""
+    contacts = _merged(line.contacts)
+    heads, tails = _split_heads(contacts, settings)
+    labelled = [c for c in contacts if c.labelled]
+    if heads and (tails or line.ends):
+        return tails, heads, 0.9 if len(heads) * len(tails) == 1 else 0.7
+    if labelled and len(contacts) > len(labelled):
+        return labelled, [c for c in contacts if not c.labelled], 0.7
+    ordered = sorted(contacts, key=lambda c: _reading_order(found, c))
+    return ordered[:1], ordered[1:], 0.4
 
 
 def lines_to_arrows(
@@ -178,13 +203,8 @@ def lines_to_arrows(
     dangling: list[Dangling] = []
     for line in lines:
         contacts = _merged(line.contacts)
-        heads, tails = _split_heads(contacts, settings)
-        certain = bool(heads and tails) or (bool(heads) and bool(line.ends))
-        if not certain and len(contacts) >= 2:
-            # No readable arrowhead: assume the flow runs down the table (its usual direction).
-            ordered = sorted(contacts, key=lambda c: _reading_order(found, c))
-            tails, heads = ordered[:1], ordered[1:]
-        confidence = 0.9 if certain and len(heads) * len(tails) == 1 else (0.7 if certain else 0.4)
+        tails, heads, confidence = _direction(line, found, settings)
+        certain = confidence > 0.5
         for tail in tails:
             for head in heads:
                 if tail.symbol != head.symbol:
@@ -216,3 +236,73 @@ def _continue_through_heads(arrows: list[Arrow], lines: list[Line], found: list[
                                    exit_y=head.y, confidence=0.5))  # fmt: skip
                 has_exit.add(head.symbol)
     return arrows + extra
+
+
+def outward(box: tuple[float, float, float, float], x: float, y: float) -> tuple[int, int]:
+    """The direction a line leaves a symbol at contact (x, y): away from the nearest box side
+    (box = left, top, right, bottom in crop pixels)."""
+    left, top, right, bottom = box
+    gaps = {(-1, 0): abs(x - left), (1, 0): abs(x - right), (0, -1): abs(y - top),
+            (0, 1): abs(y - bottom)}  # fmt: skip
+    return min(gaps, key=lambda k: gaps[k])
+
+
+def _run_across(strokes: np.ndarray, x: int, y: int, across: tuple[int, int], limit: int
+                ) -> tuple[int, int]:  # fmt: skip
+    """How far ink reaches from (x, y) on either side across the line (pixels, both >= 0)."""
+    height, width = strokes.shape
+    reach = []
+    for sign in (1, -1):
+        steps = 0
+        while steps < limit:
+            px, py = x + sign * across[0] * (steps + 1), y + sign * across[1] * (steps + 1)
+            if not (0 <= px < width and 0 <= py < height) or not strokes[py, px]:
+                break
+            steps += 1
+        reach.append(steps)
+    return reach[0], reach[1]
+
+
+def _nearest_ink(strokes: np.ndarray, x: int, y: int, across: tuple[int, int]
+                 ) -> tuple[int, int] | None:  # fmt: skip
+    for shift in (0, 1, -1, 2, -2):
+        px, py = x + across[0] * shift, y + across[1] * shift
+        if 0 <= px < strokes.shape[1] and 0 <= py < strokes.shape[0] and strokes[py, px]:
+            return px, py
+    return None
+
+
+def end_flare(strokes: np.ndarray, symbols: np.ndarray, x: float, y: float,
+              direction: tuple[int, int], stroke: float) -> float:  # fmt: skip
+    """How much wider than the line itself the ink is just outside the symbol, on BOTH sides of
+    the line (in pixels of width summed along the head's length). A filled head flares both ways;
+    a label glyph touching the line sits on one side only; a bare line end does not flare."""
+    ux, uy = direction
+    across = (1, 0) if ux == 0 else (0, 1)
+    cx, cy = round(x), round(y)
+    # Back to the symbol's edge (the arrow tip touches it), then outwards along the line.
+    for _ in range(round(4 * stroke) + 6):
+        if (
+            symbols[cy - uy, cx - ux]
+            if 0 <= cy - uy < symbols.shape[0] and 0 <= cx - ux < symbols.shape[1]
+            else True
+        ):
+            break
+        cx, cy = cx - ux, cy - uy
+    length = max(round(2.5 * stroke), 6)
+    limit = round(3 * stroke) + 6
+    profile = []
+    for t in range(2 * length + 4):
+        px, py = cx + ux * t, cy + uy * t
+        if not (0 <= px < strokes.shape[1] and 0 <= py < strokes.shape[0]):
+            break
+        on_line = _nearest_ink(strokes, px, py, across)
+        profile.append(_run_across(strokes, *on_line, across, limit) if on_line else (0, 0))
+    if len(profile) < length + 2:
+        return 0.0
+    far = [min(a, b) for a, b in profile[length:] if a + b > 0]
+    # A line bending soon after the symbol leaves no straight stretch to measure: use the pen.
+    # The upper quartile: anti-aliased lines alternate between two widths.
+    half = float(np.percentile(far, 75)) if len(far) >= 3 else round((stroke - 1) / 2)
+    # One pixel of slack per side: rendering and binarising widen a line by a pixel here and there.
+    return float(sum(max(min(a, b) - half - 1, 0.0) for a, b in profile[:length]))

@@ -95,9 +95,9 @@ def _keep_near(mask: np.ndarray, positions: list[float], tolerance: float, axis:
     return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
-def ruling_mask(ink: np.ndarray, region: BBox, lanes: list[TableColumn], rows: list[TableRow],
-                settings: FlowchartSettings) -> np.ndarray:  # fmt: skip
-    """Pixels of the table grid inside the crop (crop coordinates)."""
+def ruling_masks(ink: np.ndarray, region: BBox, lanes: list[TableColumn], rows: list[TableRow],
+                 settings: FlowchartSettings) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Pixels of the table grid inside the crop (crop coordinates): horizontal, vertical."""
     height, width = ink.shape
     tolerance = max(6.0, 0.012 * max(width, height))
     row_lines = sorted({r.top - region.top for r in rows} | {r.bottom - region.top for r in rows})
@@ -106,27 +106,39 @@ def ruling_mask(ink: np.ndarray, region: BBox, lanes: list[TableColumn], rows: l
     )
     horizontal = _long_runs(ink, int(settings.ruling_min_fraction * width), horizontal=True)
     vertical = _long_runs(ink, int(settings.ruling_min_fraction * min_row_span(rows)), False)
-    horizontal = _keep_near(horizontal, row_lines, tolerance, axis=1)
-    vertical = _keep_near(vertical, lane_lines, tolerance, axis=0)
-    return cv2.bitwise_or(horizontal, vertical)
+    return (_keep_near(horizontal, row_lines, tolerance, axis=1),
+            _keep_near(vertical, lane_lines, tolerance, axis=0))  # fmt: skip
 
 
 def min_row_span(rows: list[TableRow]) -> float:
     return rows[-1].bottom - rows[0].top
 
 
-def bridge_crossings(strokes: np.ndarray, rulings: np.ndarray, reach: int) -> np.ndarray:
+def bridge_crossings(strokes: np.ndarray, horizontal: np.ndarray, vertical: np.ndarray,
+                     reach: int) -> np.ndarray:  # fmt: skip
     """Give back the ruling pixels an arrow passes through, so a line crossing a cell border stays
-    one line: a ruling pixel with stroke ink on both sides (up/down or left/right) is stroke."""
+    one line: a horizontal ruling pixel with stroke ink just above and below it is stroke (and
+    left/right for vertical rulings). Only across the ruling, and only as far as a ruling is
+    thick: a loop channel running beside a lane border must not grow stubs along it."""
     reach = max(reach, 2)
     restored = np.zeros_like(strokes)
-    for kernel_shape, anchors in (((reach, 1), ((0, 0), (0, reach - 1))),
-                                  ((1, reach), ((0, 0), (reach - 1, 0)))):  # fmt: skip
+    for rulings, kernel_shape, anchors in ((horizontal, (reach, 1), ((0, 0), (0, reach - 1))),
+                                           (vertical, (1, reach), ((0, 0), (reach - 1, 0)))):  # fmt: skip
         kernel = np.ones(kernel_shape, np.uint8)
         one_side = cv2.dilate(strokes, kernel, anchor=anchors[0])
         other_side = cv2.dilate(strokes, kernel, anchor=anchors[1])
         restored |= one_side & other_side & rulings
     return cv2.bitwise_or(strokes, restored)
+
+
+def ruling_thickness(rulings: np.ndarray, horizontal: bool) -> float:
+    """Median thickness of the ruling mask across its length (pixels): ink per column (row)
+    divided by the number of rulings crossing it."""
+    mask = (rulings > 0) if horizontal else (rulings > 0).T
+    ink = np.count_nonzero(mask, axis=0)
+    runs = np.count_nonzero(mask[1:] & ~mask[:-1], axis=0) + mask[0]
+    crossed = runs > 0
+    return float(np.median(ink[crossed] / runs[crossed])) if crossed.any() else 2.0
 
 
 def lane_region(gray: np.ndarray, table_index: int, table: Table,
@@ -142,9 +154,12 @@ def lane_region(gray: np.ndarray, table_index: int, table: Table,
         return None
     box = BBox(left=left, top=top, right=right, bottom=bottom)
     ink = binarise(gray)[top:bottom, left:right].copy()
-    rulings = ruling_mask(ink, box, lanes, rows, settings)
+    horizontal, vertical = ruling_masks(ink, box, lanes, rows, settings)
+    rulings = cv2.bitwise_or(horizontal, vertical)
     strokes = cv2.bitwise_and(ink, cv2.bitwise_not(rulings))
     stroke = stroke_width(strokes)
-    strokes = bridge_crossings(strokes, rulings, round(stroke * 4 + 6))
+    # The gap a removed ruling leaves is at most as wide as its thickest run plus the bridging.
+    gap = max(ruling_thickness(horizontal, True), ruling_thickness(vertical, False))
+    strokes = bridge_crossings(strokes, horizontal, vertical, round(gap + stroke + 4))
     return LaneRegion(table=table_index, box=box, lanes=lanes, rows=rows, ink=ink,
                       rulings=rulings, strokes=strokes, stroke_px=stroke)  # fmt: skip

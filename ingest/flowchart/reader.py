@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from ingest.flowchart.arrows import Arrow, Dangling, find_lines, lines_to_arrows
+from ingest.flowchart.arrows import Arrow, Dangling, Line, find_lines, lines_to_arrows
 from ingest.flowchart.labels import label_words
 from ingest.flowchart.masks import LaneRegion, lane_region, to_gray
 from ingest.flowchart.settings import FlowchartSettings
@@ -41,6 +41,21 @@ def _labelled_edges(arrows: list[Arrow], found: list[FoundSymbol], offset: int, 
     return [Edge(source=offset + arrow.source, target=offset + arrow.target,
                  label=labels.get(index), confidence=arrow.confidence)
             for index, arrow in enumerate(arrows)]  # fmt: skip
+
+
+def _mark_labelled_exits(lines: list[Line], found: list[FoundSymbol], words: list[Word],
+                         reach: float, region: LaneRegion) -> None:  # fmt: skip
+    """A decision's line end with an exit label printed beside it is where a line leaves: on
+    heavy lines with small heads the label is a surer sign of the direction than the head."""
+    ends = [
+        c for line in lines for c in line.contacts if found[c.symbol].symbol.shape == "decision"
+    ]
+    if not ends:
+        return
+    exits = [(c.x + region.offset_x, c.y + region.offset_y) for c in ends]
+    inside = [item.symbol.bbox for item in found]
+    for contact, label in zip(ends, label_words(words, exits, reach, inside), strict=True):
+        contact.labelled = label is not None
 
 
 def _loose_ends(dangling: list[Dangling], found: list[FoundSymbol], offset: int,
@@ -83,7 +98,9 @@ def read_flowchart(page: Page, settings: FlowchartSettings) -> Page:
             continue
         words = _in_region(page.words, region)
         reach = settings.label_search_factor * _text_height(words)
-        arrows, dangling = lines_to_arrows(find_lines(region, found, settings), found, settings)
+        lines = find_lines(region, found, settings)
+        _mark_labelled_exits(lines, found, words, reach, region)
+        arrows, dangling = lines_to_arrows(lines, found, settings)
         offset = len(symbols)
         symbols += [item.symbol.model_copy(update={"text": text_inside(item.symbol, words)})
                     for item in found]  # fmt: skip

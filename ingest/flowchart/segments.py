@@ -72,6 +72,11 @@ def near_run(run: Run, x: float, y: float, slack: float) -> bool:
     return _inside(along, run.start, run.end, slack) and abs(across - run.middle) <= slack
 
 
+def across(run: Run, x: float, y: float) -> float:
+    """Distance of a point from the run's axis."""
+    return abs((y if run.horizontal else x) - run.middle)
+
+
 class UnionFind:
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))

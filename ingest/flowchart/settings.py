@@ -19,9 +19,13 @@ class FlowchartSettings(BaseModel):
     """Below this template agreement a closed region is not taken as a symbol."""
     ruling_min_fraction: float = 0.6
     """A straight run at least this fraction of the lane region's width/height is a ruling."""
-    head_mass_ratio: float = 1.0
-    """A line end next to at least this many pen-plus-half discs of solid ink carries an arrowhead
-    (a filled head holds two or three; a bare line end none)."""
+    head_flare_px: float = 1.0
+    """A line end whose ink flares past the line on both sides by at least this much (pixels of
+    width summed along the head's length, one pixel of slack per side) carries an arrowhead.
+    Measured on the train split: heads on 1-2 px lines 1-15, bare ends 0; heads of 3 pt on lines
+    of 1.4 pt barely flare at 150 dpi (0-2), where labels and the table's order decide."""
+    head_flare_share: float = 0.4
+    """With several ends on one line, a head also flares at least this share of the widest."""
     label_search_factor: float = 3.5
     """Exit labels are looked for within this many stroke-free text heights of a decision exit."""
     page_edge_tolerance_px: int = 6
