@@ -76,6 +76,21 @@ def _paint(found: list[FoundSymbol], shape: tuple[int, int], grow: int) -> np.nd
     return labels
 
 
+def _reaches_outline(strokes: np.ndarray, body: np.ndarray, spot: np.ndarray, symbol: int,
+                     stats: np.ndarray, region: LaneRegion) -> bool:  # fmt: skip
+    """Is the spot's ink joined to the symbol's own outline by ink (no paper between)?"""
+    x, y, w, h = (int(v) for v in stats[:4])
+    margin = round(3 * region.stroke_px) + 6
+    top, left = max(y - margin, 0), max(x - margin, 0)
+    bottom, right = y + h + margin, x + w + margin
+    own = body[top:bottom, left:right] == symbol
+    near_spot = spot[top:bottom, left:right]
+    ink = ((strokes[top:bottom, left:right] > 0) & (own | near_spot)).astype(np.uint8)
+    _, parts = cv2.connectedComponents(ink, connectivity=8)
+    spot_parts = np.unique(parts[near_spot & (ink > 0)])
+    return bool(np.isin(parts[own & (ink > 0)], spot_parts[spot_parts > 0]).any())
+
+
 def _contacts(free: np.ndarray, ring: np.ndarray, body: np.ndarray, strokes: np.ndarray,
               found: list[FoundSymbol], region: LaneRegion) -> list[Contact]:  # fmt: skip
     """Each separate spot where line ink meets a symbol's rim is one contact, placed where the
@@ -83,7 +98,7 @@ def _contacts(free: np.ndarray, ring: np.ndarray, body: np.ndarray, strokes: np.
     its head score is the flare of the ink there."""
     spots = ((free > 0) & (ring > 0)).astype(np.uint8)
     touching = cv2.dilate((body > 0).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    count, labels, _, centroids = cv2.connectedComponentsWithStats(spots, connectivity=8)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(spots, connectivity=8)
     contacts = []
     for label in range(1, count):
         pixels = labels == label
@@ -94,6 +109,8 @@ def _contacts(free: np.ndarray, ring: np.ndarray, body: np.ndarray, strokes: np.
             else (float(v) for v in centroids[label])
         )
         symbol = int(np.bincount(ring[pixels]).argmax()) - 1
+        if not _reaches_outline(strokes, body, pixels, symbol + 1, stats[label], region):
+            continue  # a line passing close by (a loop channel beside a box), not ending here
         box = found[symbol].symbol.bbox
         crop_box = (box.left - region.offset_x, box.top - region.offset_y,
                     box.right - region.offset_x, box.bottom - region.offset_y)  # fmt: skip
