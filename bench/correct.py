@@ -209,27 +209,36 @@ def evaluate(system: Batch, records: list[tuple[str, dict]]) -> tuple[Tally, flo
     return tally, len(records) / seconds, outputs
 
 
-def ocr_lines() -> list[str]:
-    """The OCR lines of the labelled set, rebuilt from its tokens (what the corrector really sees)."""
+def ocr_documents() -> list[list[str]]:
+    """The OCR lines of the labelled set rebuilt from its tokens, grouped into the bench's
+    documents (what the corrector really sees)."""
     lines: dict[tuple[str, str], list[str]] = {}
     for record in load_records("all"):
-        lines.setdefault((record["origin"], str(record["line"])), []).append(record["raw"])
-    return [" ".join(tokens) for tokens in lines.values()]
+        lines.setdefault((document_of(record), str(record["line"])), []).append(record["raw"])
+    documents: dict[str, list[str]] = {}
+    for (document, _), tokens in lines.items():
+        documents.setdefault(document, []).append(" ".join(tokens))
+    return list(documents.values())
 
 
-def throughput(lines: list[str], runs: int = 3) -> tuple[int, float]:
-    """Median tokens/s of a cold Corrector (lexicon and index loaded, every cache emptied)."""
+def throughput(documents: list[list[str]], in_context: bool, runs: int = 3) -> tuple[int, float]:
+    """Median tokens/s of a cold Corrector (lexicon and index loaded, every cache emptied), line
+    by line with `correct` or document by document with `correct_document`."""
     lexicon = Lexicon.load()
     lexicon.index()  # built once per process, outside the timing
-    tokens = sum(len(line.split()) for line in lines)
+    tokens = sum(len(line.split()) for lines in documents for line in lines)
     speeds = []
     for _ in range(runs):
         lexicon._known_cache.clear()
         ocr_distance.cache_clear()
         corrector = Corrector(lexicon)
         start = time.perf_counter()
-        for line in lines:
-            corrector.correct(line)
+        for lines in documents:
+            if in_context:
+                corrector.correct_document([(line, "text") for line in lines])
+            else:
+                for line in lines:
+                    corrector.correct(line)
         speeds.append(tokens / (time.perf_counter() - start))
     return tokens, sorted(speeds)[len(speeds) // 2]
 
@@ -304,16 +313,14 @@ def main() -> None:
     splits = ["dev", "heldout"] if arguments.split == "all" else [arguments.split]
     for split in splits:
         report(split, arguments.show_errors)
-    seed_lines = [
-        line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text().splitlines()
-    ]
-    for name, lines in (
-        ("5 seed texts", seed_lines),
-        ("OCR lines of the labelled set", ocr_lines()),
-    ):
-        tokens, speed = throughput(lines)
-        print(f"throughput of ours, {name} ({tokens} tokens, cold caches, median of 3): "
-              f"{speed:,.0f} tokens/s")  # fmt: skip
+    seed_documents = [path.read_text().splitlines() for path in sorted(SEEDS.glob("*.txt"))]
+    for name, documents in (("5 seed texts", seed_documents), ("OCR lines of the labelled set",
+                                                                ocr_documents())):  # fmt: skip
+        for in_context in (False, True):
+            tokens, speed = throughput(documents, in_context)
+            how = "correct_document per document" if in_context else "correct() per line"
+            print(f"throughput of ours, {name}, {how} ({tokens} tokens, cold caches, median of "
+                  f"3): {speed:,.0f} tokens/s")  # fmt: skip
 
 
 if __name__ == "__main__":

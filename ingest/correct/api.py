@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
-from ingest.correct.errors import ConfidenceCountError
+from ingest.correct.errors import ConfidenceCountError, DocumentConfidenceCountError
 from ingest.correct.fields import (
     Fix,
     actor_heads,
@@ -80,7 +80,7 @@ class Corrector:
         says 'Memverifikasi' somewhere. One result per input, in order."""
         confidence_lists = word_confidences or [None] * len(texts)
         if len(confidence_lists) != len(texts):
-            raise ConfidenceCountError(len(texts), len(confidence_lists))
+            raise DocumentConfidenceCountError(len(texts), len(confidence_lists))
         context = DocumentVocabulary.of(
             (text for text, _ in texts), self.lexicon, self.settings.context_min_length
         )

@@ -167,7 +167,7 @@ def _document_lookalike(
     'dengan' elsewhere, one glyph away and with no rival as close, that is what it meant."""
     if word in lexicon.zipf or word in context or len(word) < settings.context_min_length:
         return None
-    nearest = context.nearest(word, settings.context_candidates, settings.context_max_share)
+    nearest = context.nearest(word, settings.context_candidates, settings.affix_lookalike_max_share)
     ranked = sorted((ocr_distance(word, other), other) for other in nearest)
     if not ranked:
         return None

@@ -51,12 +51,6 @@ def _insert_cost(char: str) -> float:
     return 0.7 if char in THIN_GLYPHS else 1.0
 
 
-def _substitute_cost(printed: str, true: str) -> float:
-    if printed == true:
-        return 0.0
-    return _SINGLE.get((printed, true), 1.0)
-
-
 @lru_cache(maxsize=65536)
 def ocr_distance(printed: str, true: str) -> float:
     """Weighted Damerau-Levenshtein distance from the OCR text to a candidate (both lower-case)."""
@@ -66,28 +60,39 @@ def ocr_distance(printed: str, true: str) -> float:
         table[i][0] = table[i - 1][0] + _delete_cost(printed[i - 1])
     for j in range(1, cols):
         table[0][j] = table[0][j - 1] + _insert_cost(true[j - 1])
+    inserts = [_insert_cost(char) for char in true]
     for i in range(1, rows):
-        for j in range(1, cols):
-            best = min(
-                table[i - 1][j] + _delete_cost(printed[i - 1]),
-                table[i][j - 1] + _insert_cost(true[j - 1]),
-                table[i - 1][j - 1] + _substitute_cost(printed[i - 1], true[j - 1]),
+        char, delete = printed[i - 1], _delete_cost(printed[i - 1])
+        multi = _multi_ending_at(printed, i)
+        row, above = table[i], table[i - 1]
+        for j in range(1, cols):  # the hot loop: comparisons instead of min() calls
+            wanted = true[j - 1]
+            best = above[j] + delete
+            inserted = row[j - 1] + inserts[j - 1]
+            if inserted < best:
+                best = inserted
+            substituted = above[j - 1] + (
+                0.0 if char == wanted else _SINGLE.get((char, wanted), 1.0)
             )
-            if i > 1 and j > 1 and printed[i - 1] == true[j - 2] and printed[i - 2] == true[j - 1]:
+            if substituted < best:
+                best = substituted
+            if i > 1 and j > 1 and char == true[j - 2] and printed[i - 2] == wanted:
                 best = min(best, table[i - 2][j - 2] + 1.0)
-            if printed[i - 1] in _MULTI:
-                best = min(best, _multi_step(table, printed, true, i, j))
-            table[i][j] = best
+            for length, target, cost in multi:
+                if true.endswith(target, 0, j):
+                    best = min(best, table[i - length][j - len(target)] + cost)
+            row[j] = best
     return table[-1][-1]
 
 
-def _multi_step(table: list[list[float]], printed: str, true: str, i: int, j: int) -> float:
-    best = float("inf")
-    for source, target, cost in _MULTI[printed[i - 1]]:
-        ls, lt = len(source), len(target)
-        if ls <= i and lt <= j and printed.endswith(source, 0, i) and true.endswith(target, 0, j):
-            best = min(best, table[i - ls][j - lt] + cost)
-    return best
+def _multi_ending_at(printed: str, i: int) -> list[tuple[int, str, float]]:
+    """(printed length, true glyphs, cost) of the multi-glyph confusions printed[:i] ends with:
+    found once per row instead of once per cell."""
+    return [
+        (len(source), target, cost)
+        for source, target, cost in _MULTI.get(printed[i - 1], ())
+        if len(source) <= i and printed.endswith(source, 0, i)
+    ]
 
 
 def confusion_readings(printed: str) -> set[str]:

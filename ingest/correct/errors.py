@@ -25,3 +25,14 @@ class ConfidenceCountError(SopError, ValueError):
             f"word_confidences has {confidences} values for {words} words: pass one confidence "
             "per whitespace-separated word of the text (Tesseract's per-word conf), or None."
         )
+
+
+class DocumentConfidenceCountError(ConfidenceCountError):
+    """correct_document's word_confidences does not hold one entry per text."""
+
+    def __init__(self, texts: int, entries: int) -> None:
+        SopError.__init__(
+            self,
+            f"word_confidences has {entries} entries for {texts} texts: pass one list (or None) "
+            "per (text, field) pair, in the same order, or leave word_confidences out.",
+        )

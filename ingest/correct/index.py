@@ -42,8 +42,8 @@ class CandidateIndex:
     def general(self, queries: set[str]) -> set[str]:
         """General words whose folded key is within one edit of a query's folded key."""
         words: set[str] = set()
-        for query in queries:
-            found = self._general.lookup(fold(query), Verbosity.ALL, max_edit_distance=1)
+        for key in {fold(query) for query in queries}:  # readings often fold to one key
+            found = self._general.lookup(key, Verbosity.ALL, max_edit_distance=1)
             for item in found:
                 words.update(self._by_key[item.term])
         return words

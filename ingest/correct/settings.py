@@ -64,15 +64,18 @@ class CorrectorSettings(BaseModel):
     # document. Garbled words this long are matched against them ...
     context_min_length: int = 5
     # ... among the closest few by plain edits (at most this share of letters edited) ...
-    context_candidates: int = 4
+    context_candidates: int = 3
     context_max_share: float = 0.6
     # ... ranked with this bonus, and accepted at this OCR cost per letter when no rival is
     # within `context_min_lead`.
     context_bonus: float = 0.6
-    context_per_letter: float = 0.4
+    context_per_letter: float = 0.35
     context_max_cost: float = 4.0
     context_min_lead: float = 0.5
     # A bigger jump needs a bigger lead over the runner-up (lead >= this share of the cost).
     context_lead_per_cost: float = 0.25
     # A word known only through affix stripping ('gengan') yields to a document word this close.
     affix_lookalike_max_cost: float = 1.3
+    # (looked for among document words at most this share of letters away: most affixed words
+    # have none, and the look-up stays cheap)
+    affix_lookalike_max_share: float = 0.3
