@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.correct import Corrector, FieldKind
+from ingest.correct import CorrectedText, Corrector, FieldKind
 from ingest.text.rows import RawRow
 from ingest.text.transitions import subject_actor
 from models.normalise import clean_cell, parse_waktu
@@ -17,10 +17,30 @@ REPAIRED_NUMBER_CONFIDENCE = 0.6
 UNKNOWN_WAKTU_CONFIDENCE = 0.5
 
 
+def correct_rows(rows: list[RawRow], corrector: Corrector) -> list[dict[str, CorrectedText]]:
+    """Every cell of the table corrected in one pass, so words read well elsewhere in the
+    document are evidence for garbled ones. One {field name: CorrectedText} per row."""
+    keys = [(index, name) for index, row in enumerate(rows) for name in (*TEXT_FIELDS, "waktu")
+            if row.cells.get(name) is not None]  # fmt: skip
+    texts: list[tuple[str, FieldKind]] = [
+        (rows[index].cells[name] or "", "waktu" if name == "waktu" else "text")
+        for index, name in keys
+    ]
+    corrected: list[dict[str, CorrectedText]] = [{} for _ in rows]
+    for (index, name), result in zip(keys, corrector.correct_document(texts), strict=True):
+        corrected[index][name] = result
+    return corrected
+
+
 def build_step(
-    row: RawRow, number: int, *, repaired: bool, actors: list[Actor], corrector: Corrector | None
+    row: RawRow,
+    number: int,
+    *,
+    repaired: bool,
+    actors: list[Actor],
+    corrected: dict[str, CorrectedText] | None = None,
 ) -> Step:
-    """One Step; `corrector` (for OCR text only) fixes garbled cells and records each change."""
+    """One Step; `corrected` (OCR text only) holds the corrected cells, recorded in provenance."""
     provenance: dict[str, Provenance] = {
         "no": Provenance(
             raw=row.printed,
@@ -36,11 +56,9 @@ def build_step(
         confidence = SCATTERED_CONFIDENCE if name in row.scattered else IN_ROW_CONFIDENCE
         provenance[name] = Provenance(raw=raw, page=row.page, confidence=confidence)
         text = raw
-        if corrector is not None:
-            field: FieldKind = "waktu" if name == "waktu" else "text"
-            corrected = corrector.correct(raw, field)
-            provenance[name].corrections = corrected.corrections
-            text = corrected.text
+        if corrected and name in corrected:
+            provenance[name].corrections = corrected[name].corrections
+            text = corrected[name].text
         values[name] = clean_cell(text)
     waktu = parse_waktu(values.get("waktu"))
     if waktu is not None and waktu.value is None and "waktu" in provenance:

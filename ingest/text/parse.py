@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.correct import Corrector
 from ingest.page import Page
-from ingest.text.build import build_step
+from ingest.text.build import build_step, correct_rows
 from ingest.text.header import Header, find_header_block, read_header
 from ingest.text.identity import Identity, read_identity
 from ingest.text.layout_rows import actor_labels_by_position, layout_rows
@@ -145,9 +145,14 @@ def _assemble(
     if numbering.problem:
         problems.append(numbering.problem)
     actors = make_actors([*header.actor_labels, *extra_actors])
+    corrected = correct_rows(rows, corrector) if corrector else [None] * len(rows)
     steps = [
         build_step(
-            row, number, repaired=index in numbering.repaired, actors=actors, corrector=corrector
+            row,
+            number,
+            repaired=index in numbering.repaired,
+            actors=actors,
+            corrected=corrected[index],
         )
         for index, (row, number) in enumerate(zip(rows, numbering.numbers, strict=True))
     ]
