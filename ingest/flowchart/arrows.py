@@ -306,7 +306,7 @@ def end_flare(strokes: np.ndarray, symbols: np.ndarray, x: float, y: float,
         ):
             break
         cx, cy = cx - ux, cy - uy
-    length = max(round(2.5 * stroke), 6)
+    length = max(round(3 * stroke), 10)  # heads are 6-15 px long whatever the pen
     limit = round(3 * stroke) + 6
     profile = []
     for t in range(2 * length + 4):

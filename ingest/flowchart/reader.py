@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import statistics
+from typing import TYPE_CHECKING
 
 from ingest.flowchart.arrows import Arrow, Dangling, Line, find_lines, lines_to_arrows
+from ingest.flowchart.exit_ocr import label_engine, read_exit_labels
 from ingest.flowchart.labels import label_words
 from ingest.flowchart.masks import LaneRegion, lane_region, to_gray
 from ingest.flowchart.settings import FlowchartSettings
 from ingest.flowchart.symbols import FoundSymbol, find_symbols, text_inside
 from ingest.page import Edge, LooseEnd, Page, Symbol, Word
+
+if TYPE_CHECKING:  # ingest.ocr imports ingest.settings, which imports this package
+    from ingest.ocr.base import OcrEngine
 
 DEFAULT_TEXT_HEIGHT_PX = 14.0
 
@@ -77,8 +82,12 @@ def _loose_ends(dangling: list[Dangling], found: list[FoundSymbol], offset: int,
     return ends
 
 
-def read_flowchart(page: Page, settings: FlowchartSettings) -> Page:
-    """Fill `symbols`, `edges` and `loose_ends` from the actor lanes of the page's tables."""
+def read_flowchart(
+    page: Page, settings: FlowchartSettings, engine: OcrEngine | None = None
+) -> Page:
+    """Fill `symbols`, `edges` and `loose_ends` from the actor lanes of the page's tables.
+    `engine` reads the decision exit labels of pages without text in the lanes (scans); by
+    default the pipeline's OCR engine."""
     if page.image is None or not page.tables:
         return page
     gray = to_gray(page.image)
@@ -97,7 +106,11 @@ def read_flowchart(page: Page, settings: FlowchartSettings) -> Page:
             )
             continue
         words = _in_region(page.words, region)
-        reach = settings.label_search_factor * _text_height(words)
+        text_height = _text_height(words or page.words)
+        reach = settings.label_search_factor * text_height
+        if not words and not page.has_text_layer and settings.ocr_exit_labels:
+            # Scans: the actor lanes were not OCR'd; read the labels around the diamonds here.
+            words = read_exit_labels(gray, region, found, engine or label_engine(), text_height)
         lines = find_lines(region, found, settings)
         _mark_labelled_exits(lines, found, words, reach, region)
         arrows, dangling = lines_to_arrows(lines, found, settings)

@@ -30,3 +30,5 @@ class FlowchartSettings(BaseModel):
     """Exit labels are looked for within this many stroke-free text heights of a decision exit."""
     page_edge_tolerance_px: int = 6
     """A line ending this close to the table body's top/bottom leaves the page there."""
+    ocr_exit_labels: bool = True
+    """On pages without text in the actor lanes (scans), OCR the labels around each diamond."""

@@ -39,6 +39,9 @@ class Style:
     labels: bool = True
     jitter: int = 0
     seed: int = 0
+    head: int = 0  # arrowhead length in pixels; 0: 4 * line + 6
+    label_lift: int = 5  # pixels between a side label's baseline and the exit line (0: touching)
+    channel_inset: int = 9  # loop channel's distance from the lane border
 
 
 @dataclass
@@ -85,7 +88,7 @@ def draw_symbol(image: np.ndarray, kind: str, box: BBox, line: int) -> None:
 
 
 def draw_arrow(
-    image: np.ndarray, points: list[tuple[int, int]], line: int, head: bool = True
+    image: np.ndarray, points: list[tuple[int, int]], line: int, head: bool = True, size: int = 0
 ) -> None:
     for start, end in itertools.pairwise(points):
         cv2.line(image, start, end, 0, line)
@@ -94,7 +97,7 @@ def draw_arrow(
     (x0, y0), (x1, y1) = points[-2], points[-1]
     length = max(np.hypot(x1 - x0, y1 - y0), 1)
     ux, uy = (x1 - x0) / length, (y1 - y0) / length
-    size = 4 * line + 6
+    size = size or 4 * line + 6
     base_x, base_y = x1 - ux * size, y1 - uy * size
     wing = [
         (base_x - uy * size * 0.45, base_y + ux * size * 0.45),
@@ -120,6 +123,7 @@ class _Sheet:
     table: Table
     cells: dict[tuple[int, int], BBox]  # (step no, lane) -> cell box
     rows: dict[int, TableRow]
+    style: Style = field(default_factory=Style)
 
 
 MARGIN, NO_WIDTH, KEGIATAN_WIDTH, WAKTU_WIDTH, HEADER_HEIGHT = 40, 60, 300, 110, 70
@@ -178,7 +182,7 @@ def _sheet(
             )
     box = BBox(left=edges_x[0], top=edges_y[0], right=edges_x[-1], bottom=edges_y[-1])
     table = Table(bbox=box, columns=columns, rows=rows, cells=table_cells)
-    return _Sheet(image=image, words=words, table=table, cells=cells, rows=by_row)
+    return _Sheet(image=image, words=words, table=table, cells=cells, rows=by_row, style=style)
 
 
 def _pt(x: float, y: float) -> tuple[int, int]:
@@ -192,6 +196,7 @@ def _forward(sheet: _Sheet, source: BBox, target: BBox, line: int) -> None:
             sheet.image,
             [_pt(source.center_x, source.bottom), _pt(target.center_x, target.top)],
             line,
+            size=sheet.style.head,
         )
         return
     elbow = target.top - 0.45 * (target.top - _row_top(sheet, target))
@@ -204,6 +209,7 @@ def _forward(sheet: _Sheet, source: BBox, target: BBox, line: int) -> None:
             _pt(target.center_x, target.top),
         ],
         line,
+        size=sheet.style.head,
     )
 
 
@@ -216,7 +222,8 @@ def _channel(
 ) -> tuple[int, int]:
     """From the decision's side vertex to the lane edge channel, along it to the target's row,
     then across into the target's side. Returns the exit point."""
-    channel_x = lane_box.right - 9 if side == "right" else lane_box.left + 9
+    inset = sheet.style.channel_inset
+    channel_x = lane_box.right - inset if side == "right" else lane_box.left + inset
     exit_x = source.right if side == "right" else source.left
     end_x = target.right if channel_x > target.center_x else target.left
     points = [
@@ -225,7 +232,7 @@ def _channel(
         _pt(channel_x, target.center_y),
         _pt(end_x, target.center_y),
     ]
-    draw_arrow(sheet.image, points, line)
+    draw_arrow(sheet.image, points, line, size=sheet.style.head)
     return points[0]
 
 
@@ -237,7 +244,12 @@ def _label(sheet: _Sheet, text: str | None, x: int, y: int, side: str) -> None:
     else:
         (width, _), _ = cv2.getTextSize(text, FONT, 0.4, 1)
         put_word(
-            sheet.image, sheet.words, text, x + 3 if side == "right" else x - width - 3, y - 5, 0.4
+            sheet.image,
+            sheet.words,
+            text,
+            x + 3 if side == "right" else x - width - 3,
+            y - sheet.style.label_lift,
+            0.4,
         )
 
 
