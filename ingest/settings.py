@@ -54,7 +54,9 @@ class OcrSettings(_Settings):
     """Tesseract's binarisation: 2 = Sauvola (local). Global Otsu (0) dropped whole lines of
     unevenly lit phone-scan cells."""
     line_psm: int = 7
-    """PSM 7 (one text line) for cells holding a single printed line."""
+    """PSM 7 (one text line): tried when PSM 6 leaves part of a cell's ink unread."""
+    min_coverage: float = 0.8
+    """Share of a cell's ink columns the PSM 6 words must cover to be taken without a retry."""
     timeout_seconds: float = 30.0
     cell_margin_px: int = 4
     """Pixels cut from each cell side so rulings are not read as '|'."""

@@ -14,7 +14,6 @@ from ingest.settings import OcrSettings
 
 CellFilter = Callable[[Table, Cell], bool]
 _INK_CONTRAST = 60  # grey levels below the paper that count as ink
-_LINE_BODY_SHARE = 0.2
 _PAD = 10  # white border around a crop: Tesseract misreads text touching the edge
 
 
@@ -51,16 +50,6 @@ def _ink(crop: np.ndarray) -> np.ndarray:
     return crop < float(np.median(crop)) - _INK_CONTRAST
 
 
-def text_line_count(ink: np.ndarray) -> int:
-    """Printed lines in a cell: runs of pixel rows holding ink (one-line cells read best as a
-    single line: PSM 6 dropped '1' and '10 menit' that PSM 7 read)."""
-    counts = np.count_nonzero(ink, axis=1)
-    # Descenders of one line may touch the ascenders of the next: only dense rows are text bodies.
-    rows = counts >= _LINE_BODY_SHARE * counts.max() if counts.size and counts.max() else counts > 0
-    starts = np.flatnonzero(rows[1:] & ~rows[:-1])
-    return len(starts) + int(rows[0]) if rows.size else 0
-
-
 def _to_page(word: Word, scale: float, left: int, top: int) -> Word:
     """A word read on a padded, scaled crop, back in page pixels."""
     assert word.bbox is not None
@@ -85,12 +74,41 @@ def read_cells(image: np.ndarray, cells: list[Cell], engine: OcrEngine,
         ink = _ink(crop)
         if crop.size == 0 or np.count_nonzero(ink) < settings.min_ink_share * crop.size:
             continue
-        psm = settings.line_psm if text_line_count(ink) == 1 else settings.cell_psm
         if scale != 1:
             crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+            ink = _ink(crop)
         padded = cv2.copyMakeBorder(crop, _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255)
-        words += [_to_page(w, scale, left, top) for w in engine.read(padded, psm=psm)]
+        found = _best_reading(padded, ink, engine, settings)
+        words += [_to_page(w, scale, left, top) for w in found]
     return words
+
+
+def _coverage(words: list[Word], ink: np.ndarray) -> float:
+    """Share of the ink's columns that the read words cover (0 when nothing was read)."""
+    columns = np.flatnonzero(ink.any(axis=0))
+    if not words or columns.size == 0:
+        return 0.0
+    covered = np.zeros(ink.shape[1], bool)
+    for word in words:
+        assert word.bbox is not None
+        covered[max(0, int(word.bbox.left) - _PAD) : max(0, int(word.bbox.right) - _PAD + 1)] = True
+    return float(np.count_nonzero(covered[columns])) / columns.size
+
+
+def _best_reading(padded: np.ndarray, ink: np.ndarray, engine: OcrEngine,
+                  settings: OcrSettings) -> list[Word]:  # fmt: skip
+    """PSM 6 (block); when it leaves ink unread, PSM 7 (one line) too, keeping the better one.
+    PSM 6 alone dropped a lone '1' and the number of '1 jam'; PSM 7 alone garbles two lines."""
+    block = engine.read(padded, psm=settings.cell_psm)
+    block_coverage = _coverage(block, ink)
+    if block_coverage >= settings.min_coverage:
+        return block
+    line = engine.read(padded, psm=settings.line_psm)
+
+    def score(words: list[Word], coverage: float) -> float:
+        return coverage * (sum(w.confidence for w in words) / len(words) if words else 0.0)
+
+    return line if score(line, _coverage(line, ink)) > score(block, block_coverage) else block
 
 
 def ocr_cells(page: Page, engine: OcrEngine, settings: OcrSettings, select: CellFilter) -> Page:
