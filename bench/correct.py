@@ -164,10 +164,32 @@ def document_of(record: dict) -> str:
     return f"{batch}-d{int(page) // DOCUMENT_PAGES}"
 
 
+def runs_of(records: list[dict], positions: list[int]) -> list[list[int]]:
+    """The document's records cut into texts as the corrector sees them: one per OCR line and
+    field (the seed lines hold several table cells), header values one per token."""
+    runs: list[list[int]] = []
+    for position in positions:
+        record = records[position]
+        previous = records[runs[-1][-1]] if runs else None
+        same_text = (
+            previous is not None
+            and previous["line"] == record["line"]
+            and previous["field"] == record["field"]
+            and record["field"] in ("text", "waktu")
+        )
+        if same_text:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    return runs
+
+
 def ours_in_context() -> Batch:
-    """Ours with `correct_document`: each document's tokens are corrected together."""
+    """Ours with `correct_document`: each document's lines are corrected together, so every
+    token has its document and its neighbours as evidence."""
     corrector = Corrector.default()
     corrector.lexicon.index()
+    _ = corrector.bigrams
 
     def run(records: list[dict]) -> list[str]:
         documents: dict[str, list[int]] = {}
@@ -175,18 +197,18 @@ def ours_in_context() -> Batch:
             documents.setdefault(document_of(record), []).append(position)
         outputs = [""] * len(records)
         for positions in documents.values():
-            members = [records[position] for position in positions]
-            results = corrector.correct_document(
-                [(record["raw"], record["field"]) for record in members],
-                word_confidences=[
-                    None
-                    if record["conf"] is None
-                    else [record["conf"]] * len(record["raw"].split())
-                    for record in members
-                ],
-            )
-            for position, result in zip(positions, results, strict=True):
-                outputs[position] = result.text
+            runs = runs_of(records, positions)
+            texts = [(" ".join(records[p]["raw"] for p in run), records[run[0]]["field"])
+                     for run in runs]  # fmt: skip
+            confidences = [
+                None if records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
+                for run in runs
+            ]
+            results = corrector.correct_document(texts, word_confidences=confidences)  # type: ignore[arg-type]
+            for run, result in zip(runs, results, strict=True):
+                tokens = result.tokens if len(result.tokens) == len(run) else [result.text]
+                for position, token in zip(run, tokens, strict=True):
+                    outputs[position] = token
         return outputs
 
     return run

@@ -22,14 +22,26 @@ from ingest.correct.fields import (
     waktu_unit_after_number,
 )
 from ingest.correct.lexicon import Lexicon
+from ingest.correct.neighbours import BIGRAM_FILE, BigramModel, neighbour_fix
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
-from ingest.correct.words import SplitToken, apply_case, normalise_glyphs, without_stray_marks
+from ingest.correct.words import (
+    SplitToken,
+    apply_case,
+    is_all_caps,
+    is_protected,
+    normalise_glyphs,
+    without_stray_marks,
+)
 from models.provenance import Correction
 
 FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[A-Za-z]{3,}")
+# Rules of a spelling-only decision, which the neighbour pass may overturn.
+_SPELLING_RULES = frozenset(
+    {"lexicon", "document_word", "lexicon_over_affix_reading", "document_word_over_affix_reading"}
+)
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -38,6 +50,9 @@ class CorrectedText(BaseModel):
 
     text: str
     corrections: list[Correction] = Field(default_factory=list)
+    # The corrected text of each whitespace token of the input, in order (a split glued token
+    # holds a space); empty when the value was snapped whole (headers).
+    tokens: list[str] = Field(default_factory=list)
 
 
 def _confidence_key(confidence: float | None) -> float | None:
@@ -54,6 +69,14 @@ class Corrector:
         self.settings = settings or CorrectorSettings()
         self._token_cache: dict[tuple[str, float | None], TokenFix] = {}
         self._heads = actor_heads()
+        self._bigrams: BigramModel | None = None
+
+    @property
+    def bigrams(self) -> BigramModel:
+        """Word pairs of SOP phrases, loaded on first use."""
+        if self._bigrams is None:
+            self._bigrams = BigramModel.load(self.lexicon.directory / BIGRAM_FILE)
+        return self._bigrams
 
     @classmethod
     @cache
@@ -128,24 +151,86 @@ class Corrector:
         field: FieldKind,
         context: DocumentVocabulary | None = None,
     ) -> CorrectedText:
-        pieces: list[str] = []
-        corrections: list[Correction] = []
-        position = 0
         matches = list(_TOKEN.finditer(text))
-        for index, match in enumerate(matches):
-            pieces.append(text[position : match.start()])
-            neighbours = (
-                matches[index - 1].group() if index else None,
-                matches[index + 1].group() if index + 1 < len(matches) else None,
+        printed = [match.group() for match in matches]
+        fixes = [
+            self._field_token(
+                token,
+                confidences[index],
+                field,
+                (
+                    printed[index - 1] if index else None,
+                    printed[index + 1] if index + 1 < len(printed) else None,
+                ),
+                context,
             )
-            fixed, changes = self._field_token(
-                match.group(), confidences[index], field, neighbours, context
-            )
-            pieces.append(fixed)
-            corrections.extend(changes)
+            for index, token in enumerate(printed)
+        ]
+        if context is not None and field in ("text", "list_item"):
+            fixes = self._neighbour_pass(printed, fixes, confidences, context)
+        pieces: list[str] = []
+        position = 0
+        for match, (fixed, _) in zip(matches, fixes, strict=True):
+            pieces.extend((text[position : match.start()], fixed))
             position = match.end()
         pieces.append(text[position:])
-        return CorrectedText(text="".join(pieces), corrections=corrections)
+        return CorrectedText(
+            text="".join(pieces),
+            corrections=[change for _, changes in fixes for change in changes],
+            tokens=[fixed for fixed, _ in fixes],
+        )
+
+    def _neighbour_pass(
+        self,
+        printed: list[str],
+        fixes: list[TokenFix],
+        confidences: list[float | None],
+        context: DocumentVocabulary,
+    ) -> list[TokenFix]:
+        """Second look, left to right, at the words the first pass left unknown or changed by
+        spelling: the (corrected) neighbours may settle a close call or allow a bigger jump."""
+        fixes = list(fixes)
+        for index, token in enumerate(printed):
+            split = SplitToken.of(normalise_glyphs(token))
+            word = without_stray_marks(split.core.lower())
+            if not self._worth_second_look(split.core, word, fixes[index]):
+                continue
+            left = self._known_edge(fixes[index - 1][0], -1) if index else None
+            right = self._known_edge(fixes[index + 1][0], 0) if index + 1 < len(fixes) else None
+            if left is None and right is None:
+                continue
+            confidence = confidences[index]
+            strict = is_all_caps(split.core) or (
+                confidence is not None and confidence >= self.settings.trusted_confidence
+            )
+            fix = neighbour_fix(
+                word, left, right, lexicon=self.lexicon, settings=self.settings,
+                bigrams=self.bigrams, context=context, strict=strict,
+            )  # fmt: skip
+            current = SplitToken.of(fixes[index][0]).core.lower()
+            if fix is None or fix.corrected == current:
+                continue
+            fixed_core = apply_case(split.core, fix.corrected)
+            record = Correction(
+                raw=split.core, corrected=fixed_core, score=fix.score, rule=fix.rule
+            )
+            fixes[index] = (f"{split.lead}{fixed_core}{split.trail}", [record])
+        return fixes
+
+    def _worth_second_look(self, core: str, word: str, fix: TokenFix) -> bool:
+        if len(word) < self.settings.min_length or is_protected(core):
+            return False
+        if fix[1]:
+            return len(fix[1]) == 1 and fix[1][0].rule in _SPELLING_RULES
+        return not self.lexicon.is_known(word)
+
+    def _known_edge(self, token: str, side: int) -> str | None:
+        """The first (side 0) or last (side -1) word of a corrected token, if the lexicon knows it."""
+        parts = token.split()
+        if not parts:
+            return None
+        word = SplitToken.of(parts[side]).core.lower()
+        return word if self.lexicon.is_known(word) else None
 
     def _field_token(
         self, token: str, confidence: float | None, field: FieldKind,
@@ -194,7 +279,8 @@ class Corrector:
         first = text.split()[0] if text.split() else text
         fixed_first = " ".join(rest.text.split()[:2])
         record = Correction(raw=first, corrected=fixed_first, score=1.0, rule="list_number")
-        return CorrectedText(text=rest.text, corrections=[record, *rest.corrections])
+        tokens = [" ".join(rest.tokens[:2]), *rest.tokens[2:]]
+        return CorrectedText(text=rest.text, corrections=[record, *rest.corrections], tokens=tokens)
 
     def _actor(
         self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
@@ -211,6 +297,7 @@ class Corrector:
         return CorrectedText(
             text=text[: match.start()] + head[0] + rest.text,
             corrections=[record, *rest.corrections],
+            tokens=[head[0], *rest.tokens],
         )
 
     def _snap_head(self, printed: str) -> tuple[str, float] | None:

@@ -74,13 +74,27 @@ def _rank(
     return ranked
 
 
+def ranked_candidates(
+    printed: str,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None = None,
+) -> list[tuple[float, float, str]]:
+    """(adjusted cost, raw cost, word) for each candidate, best first (kept per document)."""
+    if context is None:
+        return _ranked(printed, lexicon, settings)
+    cached = context.ranked_cache.get(printed)
+    if cached is None:
+        cached = context.ranked_cache[printed] = _ranked(printed, lexicon, settings, context)
+    return cached
+
+
 def _ranked(
     printed: str,
     lexicon: Lexicon,
     settings: CorrectorSettings,
     context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
-    """(adjusted cost, raw cost, word) for each candidate, best first."""
     queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
     index = lexicon.index()
     words = index.general(queries)
@@ -113,7 +127,7 @@ def correct_word(
         return None
     if len(cleaned) < settings.context_min_length:
         context = None
-    ranked = _ranked(cleaned, lexicon, settings, context)
+    ranked = ranked_candidates(cleaned, lexicon, settings, context)
     if not ranked:
         return None
     adjusted, cost, word = ranked[0]

@@ -29,6 +29,8 @@ class DocumentVocabulary:
     counts: Counter[str]
     # Results of the per-document token corrections (they depend on the vocabulary).
     cache: dict = field(default_factory=dict, repr=False)
+    # Ranked candidates per printed word (the neighbour pass looks at some words twice).
+    ranked_cache: dict = field(default_factory=dict, repr=False)
     _words: list[str] = field(default_factory=list, repr=False)
 
     @classmethod

@@ -50,6 +50,8 @@ class Lexicon:
     zipf: dict[str, float]
     domain: set[str]
     headers: list[str]
+    # Where the files came from (the bigram model beside them is loaded on demand).
+    directory: Path = LEXICON_DIR
     _known_cache: dict[str, bool] = field(default_factory=dict, repr=False)
     _index: CandidateIndex | None = field(default=None, repr=False)
 
@@ -59,7 +61,12 @@ class Lexicon:
         domain = read_domain(directory / DOMAIN_FILE)
         for word in domain:
             zipf[word] = max(zipf.get(word, 0.0), DOMAIN_ZIPF)
-        return cls(zipf=zipf, domain=domain, headers=_read_lines(directory / HEADERS_FILE))
+        return cls(
+            zipf=zipf,
+            domain=domain,
+            headers=_read_lines(directory / HEADERS_FILE),
+            directory=directory,
+        )
 
     def is_root(self, word: str) -> bool:
         return word in self.zipf

@@ -79,3 +79,14 @@ class CorrectorSettings(BaseModel):
     # (looked for among document words at most this share of letters away: most affixed words
     # have none, and the look-up stays cheap)
     affix_lookalike_max_share: float = 0.3
+    # Neighbour context (correct_document): word pairs of SOP phrases (bigrams.tsv). A candidate
+    # that the left or right neighbour pairs with gets this bonus per supporting side ...
+    neighbour_bonus: float = 0.5
+    # ... and may cost this much per letter with one / two supporting sides ...
+    neighbour_per_letter: tuple[float, float] = (0.3, 0.45)
+    neighbour_max_cost: float = 3.5
+    # ... when no rival is within this lead (or this share of its cost, for bigger jumps).
+    neighbour_min_lead: float = 0.5
+    neighbour_lead_per_cost: float = 0.25
+    # Pair partners are looked for at most this share of letters away (plain edits).
+    neighbour_max_share: float = 0.6
