@@ -33,6 +33,12 @@ class Tally:
     def rate(self, field: str) -> float:
         return self.agree[field] / self.steps if self.steps else 0.0
 
+    def rate_reached(self, field: str) -> float:
+        """Agreement on the steps the table stage handed over (a step the page -> table ->
+        cells stage lost never reached the flowchart reader)."""
+        reached = self.steps - self.next_errors["step missing"]
+        return self.agree[field] / reached if reached else 0.0
+
 
 def _lanes(sop: Sop, step: Step) -> set[int]:
     order = [actor.id for actor in sop.actors]
@@ -95,11 +101,19 @@ def score_sample(sample: Sample, tally: Tally) -> None:
 
 
 def print_report(tallies: dict[str, Tally], show: int) -> None:
+    print("| input kind | steps | pelaksana | lanes | kind | next | steps missing |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for kind, t in tallies.items():
+        print(f"| {kind} | {t.steps} | {t.rate('pelaksana'):.3f} | {t.rate('lanes'):.3f} | "
+              f"{t.rate('kind'):.3f} | {t.rate('next'):.3f} | {t.next_errors['step missing']} |")  # fmt: skip
+    print("\nOn the steps that reached the flowchart stage:")
     print("| input kind | steps | pelaksana | lanes | kind | next |")
     print("|---|---:|---:|---:|---:|---:|")
     for kind, t in tallies.items():
-        print(f"| {kind} | {t.steps} | {t.rate('pelaksana'):.3f} | {t.rate('lanes'):.3f} | "
-              f"{t.rate('kind'):.3f} | {t.rate('next'):.3f} |")  # fmt: skip
+        reached = t.steps - t.next_errors["step missing"]
+        print(f"| {kind} | {reached} | {t.rate_reached('pelaksana'):.3f} | "
+              f"{t.rate_reached('lanes'):.3f} | {t.rate_reached('kind'):.3f} | "
+              f"{t.rate_reached('next'):.3f} |")  # fmt: skip
     for kind, t in tallies.items():
         print(f"\n## {kind}: kind confusion (rows gold, columns read)")
         print("| gold \\ read | " + " | ".join(KINDS) + " |")
