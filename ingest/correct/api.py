@@ -21,8 +21,8 @@ from ingest.correct.fields import (
     waktu_token,
     waktu_unit_after_number,
 )
-from ingest.correct.lexicon import Lexicon
-from ingest.correct.neighbours import BIGRAM_FILE, BigramModel, neighbour_fix
+from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
+from ingest.correct.neighbours import BigramModel, neighbour_fix
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import (

@@ -100,6 +100,8 @@ def _ranked(
     words = index.general(queries)
     if len(printed) >= settings.min_length_two_edits:
         words |= index.domain({printed, digits_as_letters(printed)})
+    if len(printed) >= settings.wide_min_length:
+        words.update(index.domain_near(printed, settings.wide_max_share, settings.wide_candidates))
     return _rank(printed, words, lexicon, settings, context)
 
 
@@ -142,7 +144,10 @@ def correct_word(
         budget = max(budget, settings.common_short_max_cost)
     lead = ranked[1][0] - adjusted if len(ranked) > 1 else float("inf")
     if word in lexicon.domain and lead >= settings.domain_clear_lead and not strict:
-        budget = max(budget, min(settings.max_cost, settings.domain_clear_per_letter * len(word)))
+        budget = max(
+            budget,
+            min(settings.domain_clear_max_cost, settings.domain_clear_per_letter * len(word)),
+        )
     rule = "lexicon"
     context_lead = max(settings.context_min_lead, settings.context_lead_per_cost * cost)
     if context is not None and word in context and lead >= context_lead:

@@ -5,11 +5,14 @@ Two symspell indexes keep the search both wide where it is safe and fast:
   one edit away: 'dlberlkan' folds to 'diberikan' and is found at distance 0, although it is
   two plain edits from the word;
 - the domain lexicon (a few hundred SOP words), two edits away: only SOP vocabulary is worth a
-  bigger jump, and a small dictionary keeps that search cheap.
+  bigger jump, and a small dictionary keeps that search cheap; long words are also matched
+  against every domain word by share of letters edited (rapidfuzz, in C).
 """
 
 from __future__ import annotations
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from symspellpy import SymSpell, Verbosity
 
 _FOLD_MULTI = (("rn", "m"), ("vv", "w"), ("cl", "d"))
@@ -38,6 +41,7 @@ class CandidateIndex:
         self._domain = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in domain:
             self._domain.create_dictionary_entry(word, 1)
+        self._domain_words = sorted(domain)
 
     def general(self, queries: set[str]) -> set[str]:
         """General words whose folded key is within one edit of a query's folded key."""
@@ -55,3 +59,12 @@ class CandidateIndex:
             found = self._domain.lookup(query, Verbosity.ALL, max_edit_distance=2)
             words.update(item.term for item in found)
         return words
+
+    def domain_near(self, query: str, max_share: float, limit: int) -> list[str]:
+        """The closest domain words by plain edits, at most `max_share` of the letters away: a
+        long SOP word garbled in three or four places is beyond symspell's two edits."""
+        found = process.extract(
+            query, self._domain_words, scorer=Levenshtein.normalized_distance,
+            score_cutoff=max_share, limit=limit,
+        )  # fmt: skip
+        return [word for word, _, _ in found]

@@ -16,6 +16,10 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "corpus" / "lexicon"
 GENERAL_FILE = "general_id.tsv"
 DOMAIN_FILE = "domain_words.txt"
 HEADERS_FILE = "headers.txt"
+BIGRAM_FILE = "bigrams.tsv"
+# Words of the SOP phrase pairs join the domain from this length on (shorter ones are
+# function words, common enough already).
+PHRASE_WORD_MIN_LENGTH = 5
 # Domain words are at least as likely as a common general word: they are what SOPs say.
 DOMAIN_ZIPF = 4.5
 
@@ -43,6 +47,18 @@ def read_domain(path: Path) -> set[str]:
     return {word.lower() for line in _read_lines(path) for word in line.split()}
 
 
+def read_phrase_words(path: Path) -> set[str]:
+    """The words of the SOP phrase pairs (bigrams.tsv: word, next word, count)."""
+    if not path.is_file():
+        return set()
+    return {
+        word
+        for line in _read_lines(path)
+        for word in line.split("\t")[:2]
+        if len(word) >= PHRASE_WORD_MIN_LENGTH
+    }
+
+
 @dataclass
 class Lexicon:
     """Word frequencies (Zipf), domain words, headers, and the candidate index."""
@@ -58,7 +74,7 @@ class Lexicon:
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
         zipf = read_general(directory / GENERAL_FILE)
-        domain = read_domain(directory / DOMAIN_FILE)
+        domain = read_domain(directory / DOMAIN_FILE) | read_phrase_words(directory / BIGRAM_FILE)
         for word in domain:
             zipf[word] = max(zipf.get(word, 0.0), DOMAIN_ZIPF)
         return cls(

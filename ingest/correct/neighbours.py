@@ -19,10 +19,8 @@ from ingest.correct.candidates import WordFix, ranked_candidates
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
 from ingest.correct.errors import LexiconMissingError
-from ingest.correct.lexicon import LEXICON_DIR, Lexicon
+from ingest.correct.lexicon import BIGRAM_FILE, LEXICON_DIR, Lexicon
 from ingest.correct.settings import CorrectorSettings
-
-BIGRAM_FILE = "bigrams.tsv"
 
 
 @dataclass

@@ -19,7 +19,8 @@ class CorrectorSettings(BaseModel):
     max_candidates: int = 8
     # A domain word with no rival within this lead may take a bigger jump ('kisserja' -> kinerja).
     domain_clear_lead: float = 1.0
-    domain_clear_per_letter: float = 0.26
+    domain_clear_per_letter: float = 0.3
+    domain_clear_max_cost: float = 3.5
     # Big jumps only toward SOP vocabulary: a general-only word must be this close.
     general_max_cost: float = 1.2
     # Rare general words (names, loans: 'davies', 'rebana') only on one cheap confusion.
@@ -46,8 +47,10 @@ class CorrectorSettings(BaseModel):
     doubtful_confidence: float = 0.5
     doubtful_factor: float = 1.25
     doubtful_max_per_letter: float = 0.23
-    # At or below this confidence the word is mostly noise: only cheap glyph confusions.
-    noise_confidence: float = 0.05
+    # At or below this confidence the word would be treated as noise (only cheap glyph
+    # confusions). Off: on the dev split near-zero confidence words were garble of real words
+    # (119 garbled, 14 correct), and the domain/lead rules already guard the big jumps.
+    noise_confidence: float = -1.0
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
     min_glued_part: int = 5
     # 'KinerjaMengumpulkan' splits at the case change; 'CamScanner' (a 3-letter part) does not.
@@ -79,6 +82,11 @@ class CorrectorSettings(BaseModel):
     # (looked for among document words at most this share of letters away: most affixed words
     # have none, and the look-up stays cheap)
     affix_lookalike_max_share: float = 0.3
+    # Words this long are also matched against every domain word up to this share of letters
+    # edited (the closest few).
+    wide_min_length: int = 7
+    wide_max_share: float = 0.4
+    wide_candidates: int = 3
     # Neighbour context (correct_document): word pairs of SOP phrases (bigrams.tsv). A candidate
     # that the left or right neighbour pairs with gets this bonus per supporting side ...
     neighbour_bonus: float = 0.5
