@@ -252,6 +252,7 @@ def throughput(documents: list[list[str]], in_context: bool, runs: int = 3) -> t
     speeds = []
     for _ in range(runs):
         lexicon._known_cache.clear()
+        lexicon.candidate_cache.clear()
         ocr_distance.cache_clear()
         corrector = Corrector(lexicon)
         start = time.perf_counter()

@@ -22,7 +22,7 @@ from ingest.correct.fields import (
     waktu_unit_after_number,
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
-from ingest.correct.neighbours import BigramModel, neighbour_fix
+from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import (
@@ -42,6 +42,9 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 _SPELLING_RULES = frozenset(
     {"lexicon", "document_word", "lexicon_over_affix_reading", "document_word_over_affix_reading"}
 )
+# Table rulings read as glyphs: a word touching one was cut by a cell border.
+_LINE_ART = frozenset("|[]_")
+_PIECE_MAX_LETTERS = 3
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -153,8 +156,11 @@ class Corrector:
     ) -> CorrectedText:
         matches = list(_TOKEN.finditer(text))
         printed = [match.group() for match in matches]
+        pieces_at = [self._is_piece(token) for token in printed]
         fixes = [
-            self._field_token(
+            (token, [])
+            if field == "text" and self._is_fragment(token, index, pieces_at)
+            else self._field_token(
                 token,
                 confidences[index],
                 field,
@@ -180,6 +186,31 @@ class Corrector:
             tokens=[fixed for fixed, _ in fixes],
         )
 
+    def _is_piece(self, token: str) -> bool:
+        """A one-to-three letter bit that is no common word ('se', 'lie'): OCR cut a word."""
+        if len(token) > _PIECE_MAX_LETTERS + 2:  # fast path: most tokens are longer
+            return False
+        core = SplitToken.of(token).core.lower()
+        if not core.isalpha() or len(core) > _PIECE_MAX_LETTERS or core in self.lexicon.domain:
+            return False
+        return len(core) == 1 or self.lexicon.frequency(core) < self.settings.piece_max_zipf
+
+    def _is_fragment(self, token: str, index: int, pieces_at: list[bool]) -> bool:
+        """A cut piece of a longer word, left as printed: an unknown short token beside another
+        piece ('se lie arls' = sekretaris), or one touching table line-art ('|Veng')."""
+        if token.lower() in self.lexicon.zipf:  # fast path: most tokens are listed words
+            return False
+        split = SplitToken.of(token)
+        word = without_stray_marks(split.core.lower())
+        if not word or self.lexicon.is_known(word):
+            return False
+        if any(char in _LINE_ART for char in split.lead + split.trail):
+            return True
+        beside = (index > 0 and pieces_at[index - 1]) or (
+            index + 1 < len(pieces_at) and pieces_at[index + 1]
+        )
+        return beside and len(word) <= self.settings.fragment_max_letters
+
     def _neighbour_pass(
         self,
         printed: list[str],
@@ -191,6 +222,8 @@ class Corrector:
         spelling: the (corrected) neighbours may settle a close call or allow a bigger jump."""
         fixes = list(fixes)
         for index, token in enumerate(printed):
+            if not fixes[index][1] and token.lower() in self.lexicon.zipf:
+                continue  # fast path: a listed word the first pass left alone
             split = SplitToken.of(normalise_glyphs(token))
             word = without_stray_marks(split.core.lower())
             if not self._worth_second_look(split.core, word, fixes[index]):
@@ -209,6 +242,9 @@ class Corrector:
             )  # fmt: skip
             current = SplitToken.of(fixes[index][0]).core.lower()
             if fix is None or fix.corrected == current:
+                continue
+            if fix.rule == DOUBT:
+                fixes[index] = (token, [])
                 continue
             fixed_core = apply_case(split.core, fix.corrected)
             record = Correction(

@@ -95,6 +95,14 @@ def _ranked(
     settings: CorrectorSettings,
     context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
+    key = (printed, settings)
+    words = lexicon.candidate_cache.get(key)
+    if words is None:  # the look-ups do not depend on the document: kept across documents
+        words = lexicon.candidate_cache[key] = frozenset(_lookup(printed, lexicon, settings))
+    return _rank(printed, set(words), lexicon, settings, context)
+
+
+def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[str]:
     queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
     index = lexicon.index()
     words = index.general(queries)
@@ -102,7 +110,7 @@ def _ranked(
         words |= index.domain({printed, digits_as_letters(printed)})
     if len(printed) >= settings.wide_min_length:
         words.update(index.domain_near(printed, settings.wide_max_share, settings.wide_candidates))
-    return _rank(printed, words, lexicon, settings, context)
+    return words
 
 
 def correct_word(

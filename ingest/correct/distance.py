@@ -51,9 +51,31 @@ def _insert_cost(char: str) -> float:
     return 0.7 if char in THIN_GLYPHS else 1.0
 
 
+# Glyphs kept on each side of a trimmed common prefix/suffix, so a multi-glyph confusion
+# ('rn' -> 'm', 'l<' -> 'k') that starts inside the shared part is still seen.
+_TRIM_MARGIN = 2
+
+
 @lru_cache(maxsize=65536)
 def ocr_distance(printed: str, true: str) -> float:
-    """Weighted Damerau-Levenshtein distance from the OCR text to a candidate (both lower-case)."""
+    """Weighted Damerau-Levenshtein distance from the OCR text to a candidate (both lower-case).
+    A shared prefix and suffix cost nothing and are trimmed first: the table shrinks by half
+    for most garble ('mungundung' / 'mengundang')."""
+    start = 0
+    shortest = min(len(printed), len(true))
+    while start < shortest and printed[start] == true[start]:
+        start += 1
+    start = max(0, start - _TRIM_MARGIN)
+    end = 0
+    while end < shortest - start and printed[-1 - end] == true[-1 - end]:
+        end += 1
+    end = max(0, end - _TRIM_MARGIN)
+    if start or end:
+        return _table_distance(printed[start : len(printed) - end], true[start : len(true) - end])
+    return _table_distance(printed, true)
+
+
+def _table_distance(printed: str, true: str) -> float:
     rows, cols = len(printed) + 1, len(true) + 1
     table = [[0.0] * cols for _ in range(rows)]
     for i in range(1, rows):

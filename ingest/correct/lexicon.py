@@ -69,6 +69,8 @@ class Lexicon:
     # Where the files came from (the bigram model beside them is loaded on demand).
     directory: Path = LEXICON_DIR
     _known_cache: dict[str, bool] = field(default_factory=dict, repr=False)
+    # Candidate words per (printed word, settings), filled by the corrector.
+    candidate_cache: dict = field(default_factory=dict, repr=False)
     _index: CandidateIndex | None = field(default=None, repr=False)
 
     @classmethod

@@ -22,6 +22,9 @@ from ingest.correct.errors import LexiconMissingError
 from ingest.correct.lexicon import BIGRAM_FILE, LEXICON_DIR, Lexicon
 from ingest.correct.settings import CorrectorSettings
 
+# The rule of a neighbour verdict that the word is too close to call: keep it as printed.
+DOUBT = "neighbour_doubt"
+
 
 @dataclass
 class BigramModel:
@@ -102,7 +105,7 @@ def neighbour_fix(
     ranked.sort()
     adjusted, cost, support, word = ranked[0]
     if support == 0:
-        return None
+        return _doubt(printed, ranked, settings)
     per_letter = settings.neighbour_per_letter[support - 1]
     budget = min(settings.neighbour_max_cost, per_letter * len(word))
     if strict:
@@ -113,3 +116,16 @@ def neighbour_fix(
     ):
         return None
     return WordFix(word, round(max(0.0, 1.0 - cost / len(word)), 3), "neighbour_words")
+
+
+def _doubt(
+    printed: str, ranked: list[tuple[float, float, int, str]], settings: CorrectorSettings
+) -> WordFix | None:
+    """The best reading has no neighbour behind it but a close rival has ('berang kepaiia
+    Kepala': kepala by spelling, kepada by phrase): too close to call, leave the word as
+    printed (rule DOUBT); None when no neighbour has an opinion."""
+    best = ranked[0][0]
+    if any(support and adjusted - best < settings.neighbour_min_lead
+           for adjusted, _, support, _ in ranked[1:]):  # fmt: skip
+        return WordFix(printed, 0.0, DOUBT)
+    return None

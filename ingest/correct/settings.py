@@ -87,11 +87,15 @@ class CorrectorSettings(BaseModel):
     wide_min_length: int = 7
     wide_max_share: float = 0.4
     wide_candidates: int = 3
+    # Cut words: a 1-3 letter token rarer than this (Zipf) is a piece of a word ('se', 'lie'),
+    # and an unknown token of at most `fragment_max_letters` beside one is left as printed.
+    piece_max_zipf: float = 5.5
+    fragment_max_letters: int = 5
     # Neighbour context (correct_document): word pairs of SOP phrases (bigrams.tsv). A candidate
     # that the left or right neighbour pairs with gets this bonus per supporting side ...
     neighbour_bonus: float = 0.5
     # ... and may cost this much per letter with one / two supporting sides ...
-    neighbour_per_letter: tuple[float, float] = (0.3, 0.45)
+    neighbour_per_letter: tuple[float, float] = (0.35, 0.5)
     neighbour_max_cost: float = 3.5
     # ... when no rival is within this lead (or this share of its cost, for bigger jumps).
     neighbour_min_lead: float = 0.5
