@@ -114,7 +114,7 @@ def neighbour_fix(
     if cost > budget or lead < max(
         settings.neighbour_min_lead, settings.neighbour_lead_per_cost * cost
     ):
-        return None
+        return WordFix(printed, 0.0, DOUBT)  # the phrase reading wins, not clearly: no change
     return WordFix(word, round(max(0.0, 1.0 - cost / len(word)), 3), "neighbour_words")
 
 

@@ -93,9 +93,9 @@ class CorrectorSettings(BaseModel):
     fragment_max_letters: int = 5
     # Neighbour context (correct_document): word pairs of SOP phrases (bigrams.tsv). A candidate
     # that the left or right neighbour pairs with gets this bonus per supporting side ...
-    neighbour_bonus: float = 0.5
+    neighbour_bonus: float = 1.0
     # ... and may cost this much per letter with one / two supporting sides ...
-    neighbour_per_letter: tuple[float, float] = (0.35, 0.5)
+    neighbour_per_letter: tuple[float, float] = (0.4, 0.55)
     neighbour_max_cost: float = 3.5
     # ... when no rival is within this lead (or this share of its cost, for bigger jumps).
     neighbour_min_lead: float = 0.5
