@@ -274,9 +274,9 @@ def report(split: str, show_errors: bool) -> None:
     for kind, _ in records:
         counts[kind] = counts.get(kind, 0) + 1
     print(f"\n## split: {split}  ({len(records)} tokens: {counts})\n")
-    print("| system | precision | recall whole-word | recall real-word | recall fragments "
-          "| false-correction | tokens/s (token calls) |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|")
+    print("| system | precision | recall whole-word | light / medium / heavy | recall real-word "
+          "| recall fragments | false-correction | tokens/s |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
     systems = {"ours, document context": ours_in_context(),
                "ours, token alone": token_by_token(ours()),
                "rapidfuzz extractOne": token_by_token(rapidfuzz_baseline(general)),
@@ -284,7 +284,8 @@ def report(split: str, show_errors: bool) -> None:
     for name, system in systems.items():
         tally, speed, outputs = evaluate(system, records)
         print(f"| {name} | {tally.precision():.3f} ({tally.right_changes}/{tally.changes}) "
-              f"| {tally.recall(WHOLE_WORD):.3f} | {tally.recall(('realword',)):.3f} "
+              f"| {tally.recall(WHOLE_WORD):.3f} | {_by_severity(records, outputs)} "
+              f"| {tally.recall(('realword',)):.3f} "
               f"| {tally.recall(('fragment',)):.3f} | {tally.false_rate():.4f} | {speed:,.0f} |")  # fmt: skip
         if name == "ours, document context":
             ours_tally, ours_outputs = tally, outputs
@@ -315,6 +316,17 @@ def _group_table(records: list[tuple[str, dict]], outputs: list[str]) -> None:
               f"({tally.right_changes}/{tally.changes}) | {tally.recall(WHOLE_WORD):.3f} "
               f"({sum(tally.fixed.get(k, 0) for k in WHOLE_WORD)}/{whole}) "
               f"| {tally.false_rate():.4f} |")  # fmt: skip
+
+
+def _by_severity(records: list[tuple[str, dict]], outputs: list[str]) -> str:
+    """Whole-word garble fixed / total by severity: 'light / medium / heavy'."""
+    buckets = {name: [0, 0] for name in ("light", "medium", "heavy")}
+    for (kind, record), output in zip(records, outputs, strict=True):
+        if kind in WHOLE_WORD:
+            bucket = buckets[severity(record)]
+            bucket[0] += core(output) == core(record["gold"])
+            bucket[1] += 1
+    return " / ".join(f"{fixed}/{total}" for fixed, total in buckets.values())
 
 
 def _severity_table(records: list[tuple[str, dict]], outputs: list[str]) -> None:
