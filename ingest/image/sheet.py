@@ -44,9 +44,20 @@ def find_sheet(image: np.ndarray, min_area_share: float) -> np.ndarray | None:
     if quad is None:
         edges = cv2.dilate(cv2.Canny(small, 40, 120), np.ones((5, 5), np.uint8))
         quad = _quad_of(edges, min_area)
-    if quad is None or cv2.contourArea(quad) > 0.98 * small.size:
+    if quad is None or cv2.contourArea(quad) > 0.98 * small.size or _clipped(quad, small.shape):
         return None
     return order_corners(quad / scale)
+
+
+def _clipped(quad: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """A corner on the photo's edge: the sheet runs out of the photo and the outline follows
+    the frame, not the paper; warping to it would bend the table (measured: rulings lost)."""
+    margin = 0.01 * max(shape[:2])
+    on_edge = [
+        x <= margin or y <= margin or x >= shape[1] - 1 - margin or y >= shape[0] - 1 - margin
+        for x, y in quad.reshape(4, 2)
+    ]
+    return sum(on_edge) >= 1
 
 
 def warp_sheet(image: np.ndarray, corners: np.ndarray, long_side: int) -> np.ndarray:
