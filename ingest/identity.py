@@ -34,7 +34,8 @@ KEY_VARIANTS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 LIST_FIELDS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan")
 _MIN_KEY_SCORE = 82.0
-_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[-•*])\s+")
+# '1.' as printed, or as OCR reads it ('|.', 'l.', 'i.').
+_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[|Iil]\s*[.)]|[-•*])\s+")
 
 
 class Identity(BaseModel):

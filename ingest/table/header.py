@@ -66,12 +66,27 @@ def is_column_number_row(cells: list[Cell], row: int) -> bool:
 
 
 def first_body_row(cells: list[Cell], row_count: int) -> int | None:
-    """The first row whose leftmost cell holds a step number (and is not the numbers row)."""
+    """The first step row: the first row whose leftmost cell holds a step number, moved up over
+    rows whose number OCR lost (a first numbered row '3' means two step rows above it)."""
     for row in range(row_count):
         found = row_cells(cells, row)
         if found and is_number_text(found[0].text) and not is_column_number_row(cells, row):
-            return row
+            number = int(re.sub(r"\D", "", found[0].text) or 1)
+            start = row
+            while number > 1 and start > 0 and _unnumbered_step_row(cells, start - 1):
+                start, number = start - 1, number - 1
+            return start
     return None
+
+
+def _unnumbered_step_row(cells: list[Cell], row: int) -> bool:
+    """A row with an empty first cell, not the numbers row, holding some text: a step whose
+    number was not read (header rows have their first cell spanning them, or text in it)."""
+    found = row_cells(cells, row)
+    return (
+        bool(found) and not found[0].text.strip() and found[0].row_span == 1
+        and not is_column_number_row(cells, row) and any(c.text.strip() for c in found[1:])
+    )  # fmt: skip
 
 
 def header_stack(cells: list[Cell], col: int, header_rows: int) -> list[Cell]:
