@@ -18,13 +18,16 @@ _STATUS_STYLE = {"ok": "green", "partial": "yellow", "failed": "red"}
 
 def print_summary(rows: list[SummaryRow], console: Console) -> None:
     table = Table(title="sop ingest summary")
-    for column in ("file", "status", "SOPs", "steps", "problems", "seconds"):
-        table.add_column(column, justify="right" if column not in ("file", "status") else "left")
+    table.add_column("file", overflow="fold")
+    table.add_column("status")
+    for column in ("SOPs", "steps", "problems", "score", "seconds"):
+        table.add_column(column, justify="right")
     for row in rows:
         style = _STATUS_STYLE[row.status]
+        score = "-" if row.score is None else str(row.score)
         table.add_row(
             row.path, f"[{style}]{row.status}[/]", str(row.sops), str(row.steps),
-            str(row.problems), f"{row.seconds:.2f}",
+            str(row.problems), score, f"{row.seconds:.2f}",
         )  # fmt: skip
     console.print(table)
     for row in rows:
