@@ -55,6 +55,9 @@ class OcrSettings(_Settings):
     unevenly lit phone-scan cells."""
     line_psm: int = 7
     """PSM 7 (one text line): tried when PSM 6 leaves part of a cell's ink unread."""
+    upright_confidence: float = 0.8
+    """Mean word confidence above which sample cells count as upright without reading them
+    turned by 180 degrees too (upside-down text reads well below 0.6)."""
     min_coverage: float = 0.8
     """Share of a cell's ink columns the PSM 6 words must cover to be taken without a retry."""
     timeout_seconds: float = 30.0

@@ -141,17 +141,20 @@ def reading_confidence(image: np.ndarray, cells: list[Cell], engine: OcrEngine,
 
 
 def upside_down_by_reading(image: np.ndarray, cells: list[Cell], engine: OcrEngine,
-                           settings: OcrSettings, sample: int = 6) -> bool:  # fmt: skip
+                           settings: OcrSettings, sample: int = 4) -> bool:  # fmt: skip
     """Read the inkiest wide cells as they are and turned by 180 degrees; upright text reads with
-    far higher confidence. (Tesseract's OSD guessed on noisy phone scans; this does not.)"""
+    far higher confidence. (Tesseract's OSD guessed on noisy phone scans; this does not.)
+    A confident upright reading settles it without the second pass."""
     wide = [c for c in cells if c.bbox.width > 2 * c.bbox.height]
     chosen = sorted(wide, key=lambda c: -_ink_share(image, c, settings.cell_margin_px))[:sample]
     if not chosen:
+        return False
+    upright = reading_confidence(image, chosen, engine, settings)
+    if upright >= settings.upright_confidence:
         return False
     height, width = image.shape[:2]
     turned = [c.model_copy(update={"bbox": c.bbox.model_copy(update={
         "left": width - c.bbox.right, "right": width - c.bbox.left,
         "top": height - c.bbox.bottom, "bottom": height - c.bbox.top})}) for c in chosen]  # fmt: skip
-    upright = reading_confidence(image, chosen, engine, settings)
     flipped = reading_confidence(np.ascontiguousarray(image[::-1, ::-1]), turned, engine, settings)
     return flipped > upright + 0.1
