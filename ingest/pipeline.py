@@ -74,9 +74,9 @@ TEXT_LAYER_RECIPE: tuple[PageStep, ...] = (
 )  # fmt: skip
 SCAN_RECIPE: tuple[PageStep, ...] = (
     recipe.rectify, recipe.flatten_light, recipe.turn_upright, recipe.deskew,
-    recipe.find_rulings, recipe.find_tables, recipe.turn_if_upside_down, recipe.ocr_first_column,
-    recipe.ocr_header_rows,
-    recipe.read_headers, recipe.ocr_body_cells, recipe.read_headers, recipe.flowchart,
+    recipe.find_rulings, recipe.find_tables, recipe.ocr_first_column, recipe.ocr_header_rows,
+    recipe.read_headers, recipe.turn_if_upside_down, recipe.ocr_body_cells, recipe.read_headers,
+    recipe.flowchart,
 )  # fmt: skip
 
 

@@ -58,6 +58,9 @@ class OcrSettings(_Settings):
     upright_confidence: float = 0.8
     """Mean word confidence above which sample cells count as upright without reading them
     turned by 180 degrees too (upside-down text reads well below 0.6)."""
+    upright_header_confidence: float = 0.6
+    """A page whose header (or identity block) matches the SOP wordings with at least this mean
+    word confidence is upright and is not read turned by 180 degrees."""
     min_coverage: float = 0.8
     """Share of a cell's ink columns the PSM 6 words must cover to be taken without a retry."""
     timeout_seconds: float = 30.0
