@@ -40,7 +40,18 @@ def ingest(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the JSON files.")],
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
-    """Ingest SOP files into OUT/<name>.json, OUT/summary.csv and OUT/summary.json."""
+    """Ingest SOP files into OUT/<name>.json, OUT/summary.csv and OUT/summary.json.
+
+    A file named directly goes to OUT/<file name>.json, alone (page photo or not).
+
+    Files found in a folder go to OUT/<relative path>.json, except page photos:
+
+    images in one folder named <stem>-p<N>.<ext> or <stem>_p<N>.<ext> (N = 1, 2, ...)
+
+    are one document, pages in N order, written to OUT/<stem>.<ext>.json
+
+    (source.path = the page 1 photo, pages = N; a gap in N is reported as a problem).
+    """
     console = Console(stderr=True)
     inputs = discover_inputs(paths, out)
     if not inputs:

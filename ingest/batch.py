@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from exports.json import document_to_json
 from ingest.pipeline import SUPPORTED_SUFFIXES, IngestResult, Status, ingest_file
+from ingest.readers.page_photos import group_page_photos
 from ingest.settings import PipelineSettings
 from models.quality import check_document
 
@@ -26,8 +27,16 @@ SUMMARY_FIELDS = [
 
 @dataclass(frozen=True)
 class BatchInput:
+    """One document: a file, or the page photos `path` (page 1) + `more_pages` of one SOP."""
+
     path: Path
     output: Path
+    more_pages: tuple[Path, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return (self.path, *self.more_pages)
 
 
 class SummaryRow(BaseModel):
@@ -43,39 +52,55 @@ class SummaryRow(BaseModel):
 
 
 def discover_inputs(paths: list[Path], out_dir: Path) -> list[BatchInput]:
-    """Files map to OUT/<name>.json; files inside a folder to OUT/<relative path>.json.
+    """Files map to OUT/<name>.json; files inside a folder to OUT/<relative path>.json, page
+    photos of one document (`<stem>-p<N>.<ext>`, `<stem>_p<N>.<ext>`) to OUT/<stem>.<ext>.json.
 
     Hidden files and files with unknown suffixes inside folders are skipped; a file named
-    directly is always taken (and fails with a clear message if its kind is unsupported).
+    directly is always taken alone (and fails with a clear message if its kind is unsupported).
     """
     inputs: list[BatchInput] = []
     for path in paths:
-        if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                relative = file.relative_to(path)
-                hidden = any(part.startswith(".") for part in relative.parts)
-                if file.is_file() and not hidden and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    inputs.append(BatchInput(file, out_dir / f"{relative}.json"))
-        else:
+        if not path.is_dir():
             inputs.append(BatchInput(path, out_dir / f"{path.name}.json"))
+            continue
+        files = [
+            file for file in sorted(path.rglob("*"))
+            if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES
+            and not any(part.startswith(".") for part in file.relative_to(path).parts)
+        ]  # fmt: skip
+        for group in group_page_photos(files):
+            relative = group.name.relative_to(path)
+            inputs.append(BatchInput(group.pages[0], out_dir / f"{relative}.json",
+                                     tuple(group.pages[1:]), group.problems))  # fmt: skip
     return inputs
 
 
-def _safe_ingest(path: Path, settings: PipelineSettings) -> IngestResult:
+def _safe_ingest(item: BatchInput, settings: PipelineSettings) -> IngestResult:
     try:
-        return ingest_file(path, settings)
+        result = ingest_file(item.path, settings, more_pages=item.more_pages)
     except Exception as error:  # a bug must cost one file, not the batch
         detail = "".join(traceback.format_exception_only(error)).strip()
         return IngestResult(
-            path=str(path),
+            path=str(item.path),
             status="failed",
-            error=f"{path}: internal error ({detail}); please report it.",
+            error=f"{item.path}: internal error ({detail}); please report it.",
         )
+    if result.document is not None and item.problems:
+        result.document.problems += list(item.problems)
+        result.status = "partial"
+    return result
 
 
 def _worker_init() -> None:
     # Tesseract's OpenMP threads fight the worker processes for the cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _input_bytes(item: BatchInput) -> int:
+    try:
+        return sum(file.stat().st_size for file in item.files)
+    except OSError:
+        return 0
 
 
 def _run(
@@ -84,12 +109,14 @@ def _run(
     if workers <= 1:
         _worker_init()
         for item in inputs:
-            yield _safe_ingest(item.path, settings)
+            yield _safe_ingest(item, settings)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
-        futures: list[Future[IngestResult]] = [
-            pool.submit(_safe_ingest, item.path, settings) for item in inputs
-        ]
+        # Biggest documents first, so no worker is left alone with a long one at the end;
+        # results still come back in input order.
+        by_size = sorted(inputs, key=_input_bytes, reverse=True)
+        submitted = {id(item): pool.submit(_safe_ingest, item, settings) for item in by_size}
+        futures: list[Future[IngestResult]] = [submitted[id(item)] for item in inputs]
         for item, future in zip(inputs, futures, strict=True):
             try:
                 yield future.result()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -15,18 +15,18 @@ from ingest.errors import NotAnSopError, SopError, UnsupportedInputError
 from ingest.layout_to_sop import pages_to_sops
 from ingest.page import Page
 from ingest.readers.image import read_image
+from ingest.readers.page_photos import IMAGE_SUFFIXES
 from ingest.readers.pdf import read_pdf
 from ingest.readers.text_export import read_text_export
 from ingest.settings import PipelineSettings
 from ingest.text import sops_from_text_pages
-from models.sop import Document, Source, SourceKind
+from models.sop import Document, Sop, Source, SourceKind
 
 Status = Literal["ok", "partial", "failed"]
 PageStep = Callable[[Page, PipelineSettings], Page]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
 
 
@@ -59,11 +59,13 @@ def detect_kind(path: Path) -> SourceKind:
     )
 
 
-def sha256_of(path: Path) -> str:
+def sha256_of(*paths: Path) -> str:
+    """Of the file; of the page files' bytes in page order for a document of several photos."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    for path in paths:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
 
 
@@ -89,15 +91,40 @@ def run_recipe(page: Page, settings: PipelineSettings) -> Page:
     return page
 
 
-def build_document(path: Path, settings: PipelineSettings) -> Document:
-    """Read, reconstruct and normalise one file. Raises `SopError` for a file that cannot be used."""
+def read_pages(paths: Sequence[Path], kind: SourceKind, settings: PipelineSettings) -> list[Page]:
+    """Every page of the files (the page photos of one document, in order), numbered 1..n
+    across files, each through its page recipe."""
+    pages: list[Page] = []
+    for path in paths:
+        reader = read_pdf(path, settings.pdf) if kind == "pdf" else read_image(path, settings.image)
+        for page in reader:
+            numbered = page.model_copy(update={"number": len(pages) + 1})
+            pages.append(run_recipe(numbered, settings))
+    return pages
+
+
+def empty_sop_problems(sops: list[Sop]) -> list[str]:
+    """An SOP without steps is never 'ok': its procedure table was missed or unreadable."""
+    return [
+        f"SOP {sop.id} ({sop.nama or 'no name'}): no steps found; check the procedure table"
+        for sop in sops
+        if not sop.steps
+    ]
+
+
+def build_document(path: Path, settings: PipelineSettings, *,
+                   more_pages: Sequence[Path] = ()) -> Document:  # fmt: skip
+    """Read, reconstruct and normalise one file, or the page photos `path` + `more_pages` of one
+    document. Raises `SopError` for a file that cannot be used."""
     kind = detect_kind(path)
+    files = [path, *more_pages]
+    if more_pages and any(detect_kind(f) != "image" for f in files):
+        raise UnsupportedInputError(str(path), "only page photos (images) form one document")
     if kind == "text":
         pages = read_text_export(path, settings.text_export)
         sops, problems = sops_from_text_pages(pages)
     else:
-        reader = read_pdf(path, settings.pdf) if kind == "pdf" else read_image(path, settings.image)
-        pages = [run_recipe(page, settings) for page in reader]
+        pages = read_pages(files, kind, settings)
         sops, problems = pages_to_sops(pages)
         problems = [
             f"page {p.number}: {problem}" for p in pages for problem in p.problems
@@ -107,15 +134,17 @@ def build_document(path: Path, settings: PipelineSettings) -> Document:
             f"{path}: no SOP found (no procedure table with numbered steps and no SOP identity "
             "block); check that this file is an SOP."
         )
-    source = Source(path=str(path), sha256=sha256_of(path), kind=kind, pages=len(pages))
-    return Document(source=source, sops=sops, problems=problems)
+    source = Source(path=str(path), sha256=sha256_of(*files), kind=kind, pages=len(pages))
+    return Document(source=source, sops=sops, problems=problems + empty_sop_problems(sops))
 
 
-def ingest_file(path: Path, settings: PipelineSettings | None = None) -> IngestResult:
-    """Never raises for a bad input: the problem is recorded in the result."""
+def ingest_file(path: Path, settings: PipelineSettings | None = None, *,
+                more_pages: Sequence[Path] = ()) -> IngestResult:  # fmt: skip
+    """Never raises for a bad input: the problem is recorded in the result. `more_pages`: the
+    following page photos of the document whose first page is `path`."""
     started = time.perf_counter()
     try:
-        document = build_document(path, settings or PipelineSettings())
+        document = build_document(path, settings or PipelineSettings(), more_pages=more_pages)
     except SopError as error:
         return IngestResult(
             path=str(path), status="failed", error=str(error), seconds=time.perf_counter() - started
