@@ -6,6 +6,8 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from ingest.correct.distance import ocr_distance
+from ingest.correct.fields import actor_heads
 from ingest.page import Cell, ColumnRole, TableColumn, TableRow
 from models.normalise import fold_label
 
@@ -26,6 +28,11 @@ PARENT_VARIANTS: dict[str, tuple[str, ...]] = {
     "mutu_baku": ("mutu baku", "mutu buku", "mutu"),
 }
 _NUMBER_CELL = re.compile(r"^\(?\s*\d{1,3}\s*[).]?$")
+_GARBLED_NUMBER_LENGTH = 4  # '(12)': longer texts are words, not column numbers
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def normalise_header(text: str) -> str:
@@ -60,9 +67,21 @@ def row_cells(cells: list[Cell], row: int) -> list[Cell]:
 
 
 def is_column_number_row(cells: list[Cell], row: int) -> bool:
-    """A row of column numbers '(1) (2) ... (n)' under the header."""
-    texts = [c.text for c in row_cells(cells, row) if c.text.strip()]
-    return len(texts) >= 3 and sum(map(is_number_text, texts)) >= 0.8 * len(texts)
+    """A row of column numbers '(1) (2) ... (n)' under the header. OCR garbles some of the
+    small numbers ('(4)' -> '@', '6' -> '&'): short texts, most of them numbers, are enough."""
+    texts = [c.text.strip() for c in row_cells(cells, row) if c.text.strip()]
+    if len(texts) < 3:
+        return False
+    numbers = sum(map(is_number_text, texts))
+    if numbers >= 0.8 * len(texts):
+        return True
+    return all(len(t) <= _GARBLED_NUMBER_LENGTH for t in texts) and numbers >= 0.5 * len(texts)
+
+
+def _lost_number(text: str) -> bool:
+    """A first cell whose step number OCR lost or garbled ('', 'l', '|', '“d')."""
+    text = text.strip()
+    return not text or (len(text) <= 2 and not is_number_text(text))
 
 
 def first_body_row(cells: list[Cell], row_count: int) -> int | None:
@@ -84,7 +103,7 @@ def _unnumbered_step_row(cells: list[Cell], row: int) -> bool:
     number was not read (header rows have their first cell spanning them, or text in it)."""
     found = row_cells(cells, row)
     return (
-        bool(found) and not found[0].text.strip() and found[0].row_span == 1
+        bool(found) and _lost_number(found[0].text) and found[0].row_span == 1
         and not is_column_number_row(cells, row) and any(c.text.strip() for c in found[1:])
     )  # fmt: skip
 
@@ -105,12 +124,42 @@ def _column_role(stack: list[Cell], min_score: float) -> tuple[ColumnRole, str]:
     parents = [best_match(t, PARENT_VARIANTS, min_score) for t in texts]
     if "pelaksana" in parents:
         below = texts[parents.index("pelaksana") + 1 :]
-        return "actor", fold_label(below[-1]) if below else ""
+        # The actor's title is the lowest text with letters (a garbled column number is not).
+        worded = [t for t in below if _letters(t) >= 2] or below
+        return "actor", snap_title_head(fold_label(worded[-1])) if worded else ""
     for text in reversed(texts):
         role = best_match(text, ROLE_VARIANTS, min_score)
         if role:
             return role, fold_label(text)  # type: ignore[return-value]
     return "unknown", fold_label(texts[-1]) if texts else ""
+
+
+_HEAD_MAX_COST = 1.0  # one OCR slip ('Statt', 'yF', 'JE'); larger garbles are the Corrector's
+_HEAD_MIN_LEAD = 1.0  # ... and clearly nearer to that title than to any other
+
+
+def snap_title_head(label: str) -> str:
+    """'Statt' -> 'Staff', 'yF Perencana' -> 'JF Perencana': an actor label whose first word is
+    one OCR slip away from a known title head (models.normalise's tables) gets that head, so the
+    actor id is the title's. Titles are compared case-folded ('staff' and 'staf' are one)."""
+    words = label.split(" ", 1)
+    printed = words[0]
+    token = "".join(ch for ch in printed.lower() if ch.isalnum())
+    heads = actor_heads()
+    if len(token) < 2 or token in heads:
+        return label
+    ranked = sorted(
+        (ocr_distance(token, head), head) for head in heads if abs(len(head) - len(token)) <= 1
+    )
+    if not ranked:
+        return label
+    cost, best = ranked[0]
+    title = heads[best].casefold()
+    rival = next((c for c, h in ranked if heads[h].casefold() != title), cost + _HEAD_MIN_LEAD)
+    if cost > _HEAD_MAX_COST or rival - cost < _HEAD_MIN_LEAD:
+        return label
+    snapped = best.upper() if len(best) <= 2 or printed.isupper() else best.capitalize()
+    return " ".join([snapped, *words[1:]])
 
 
 def cells_to_columns(cells: list[Cell], xs: list[float], header_rows: int,
