@@ -66,7 +66,7 @@ def _kind(shapes: list[str], has_incoming: bool, has_next: bool, first: bool) ->
             return "start"
         if not has_next:
             return "end"
-        return "start" if has_next and not has_incoming else "end"
+        # Reached and left again: a box whose corners the scan rounded, not an end.
     return "process"
 
 

@@ -124,3 +124,13 @@ def test_page_without_image_is_left_alone() -> None:
     drawn = draw_plan(linear_plan(3, [0, 0, 0]), 1)
     page = drawn.pages[0].model_copy(update={"image": None})
     assert read_flowchart(page, SETTINGS).symbols == []
+
+
+def test_a_terminator_reached_and_left_again_is_a_process_not_an_end() -> None:
+    """Blur can round a box into a capsule; an end has no way out and a start no way in."""
+    from ingest.flowchart.flows import _kind
+
+    assert _kind(["terminator"], has_incoming=True, has_next=True, first=False) == "process"
+    assert _kind(["terminator"], has_incoming=True, has_next=False, first=False) == "end"
+    assert _kind(["terminator"], has_incoming=False, has_next=True, first=False) == "start"
+    assert _kind(["terminator"], has_incoming=True, has_next=True, first=True) == "start"

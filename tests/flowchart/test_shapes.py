@@ -2,6 +2,7 @@ import cv2
 import numpy as np
 import pytest
 
+from ingest.flowchart.masks import binarise
 from ingest.flowchart.shapes import classify_region, corner_gap
 from models.geometry import BBox
 from tests.flowchart.drawing import draw_symbol
@@ -41,3 +42,41 @@ def test_a_ragged_blob_is_not_a_confident_symbol() -> None:
     blob = (rng.random((40, 90)) > 0.45).astype(np.uint8) * 255
     guess = classify_region(blob)
     assert guess.fit < 0.6 or guess.confidence < 0.3
+
+
+def _scanned_interior(width: int, height: int, line: int, sigma: float, radius: int) -> np.ndarray:
+    """A box with corner `radius` (0: sharp), blurred like a phone scan, binarised and sealed the
+    way the symbol finder does, then the paper enclosed by it."""
+    canvas = np.full((height + 60, width + 60), 255, np.uint8)
+    left, top, right, bottom = 30, 30, 30 + width, 30 + height
+    if radius == 0:
+        cv2.rectangle(canvas, (left, top), (right, bottom), 0, line)
+    else:
+        for (x0, y0), (x1, y1) in (((left + radius, top), (right - radius, top)),
+                                   ((left + radius, bottom), (right - radius, bottom)),
+                                   ((left, top + radius), (left, bottom - radius)),
+                                   ((right, top + radius), (right, bottom - radius))):  # fmt: skip
+            cv2.line(canvas, (x0, y0), (x1, y1), 0, line)
+        for cx, cy, angle in ((left + radius, top + radius, 180), (right - radius, top + radius, 270),
+                              (right - radius, bottom - radius, 0), (left + radius, bottom - radius, 90)):  # fmt: skip
+            cv2.ellipse(canvas, (cx, cy), (radius, radius), 0, angle, angle + 90, 0, line)
+    ink = binarise(cv2.GaussianBlur(canvas, (0, 0), sigma))
+    paper = cv2.bitwise_not(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)))
+    _, labels = cv2.connectedComponents(paper, connectivity=4)
+    inside = np.where(labels == labels[30 + height // 2, 30 + width // 2], 255, 0).astype(np.uint8)
+    ys, xs = np.nonzero(inside)
+    return inside[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "line", "sigma"), [(110, 38, 2, 2.5), (96, 25, 2, 1.5), (60, 40, 3, 2.0)]
+)
+def test_a_scan_blurred_box_is_still_a_process(width: int, height: int, line: int,
+                                               sigma: float) -> None:  # fmt: skip
+    assert classify_region(_scanned_interior(width, height, line, sigma, 0)).shape == "process"
+
+
+@pytest.mark.parametrize(("height", "radius"), [(36, 18), (36, 9), (24, 12)])
+def test_scan_blurred_capsules_and_rounded_boxes_are_terminators(height: int, radius: int) -> None:
+    region = _scanned_interior(90, height, 2, 1.5, radius)
+    assert classify_region(region).shape == "terminator"
