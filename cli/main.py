@@ -7,6 +7,7 @@ import typer
 from cli import (
     check_command,
     correct_command,
+    debug_command,
     export_command,
     ingest_command,
     report_command,
@@ -34,6 +35,7 @@ export_command.register(app)
 check_command.register(app)
 report_command.register(app)
 correct_command.register(app)
+debug_command.register(app)
 
 
 def main() -> None:
