@@ -11,7 +11,14 @@ from ingest.flowchart import read_flowchart
 from ingest.identity import is_identity_table
 from ingest.image.binarise import flatten_illumination, ink_mask, to_gray
 from ingest.image.deskew import rotate, skew_angle, text_runs_vertical, turn
-from ingest.image.sheet import find_sheet, resize_long_side, warp_sheet
+from ingest.image.sheet import (
+    find_sheet,
+    find_table_frame,
+    is_keystoned,
+    resize_long_side,
+    warp_around_frame,
+    warp_sheet,
+)
 from ingest.ocr import OcrEngine, make_engine
 from ingest.ocr.cells import CellFilter, ocr_cells, upside_down_by_reading, without_rulings
 from ingest.page import Cell, Page, Table
@@ -33,11 +40,14 @@ def rectify(page: Page, settings: PipelineSettings) -> Page:
     gray = to_gray(page.image)  # warping one channel instead of three: a third of the time
     corners = find_sheet(gray, settings.cleanup.min_sheet_area)
     long_side = settings.cleanup.sheet_long_side
-    if corners is None:
-        sheet = resize_long_side(gray, long_side)
-    else:
-        sheet = warp_sheet(gray, corners, long_side)
-    return page.model_copy(update={"image": sheet})
+    if corners is not None:
+        return page.model_copy(update={"image": warp_sheet(gray, corners, long_side)})
+    # No sheet outline (the paper fills or runs off the photo): the table frame's perspective.
+    frame = find_table_frame(gray, settings.cleanup.min_frame_area)
+    if frame is not None and is_keystoned(frame, settings.cleanup.max_frame_corner_degrees):
+        margin = settings.cleanup.frame_margin
+        return page.model_copy(update={"image": warp_around_frame(gray, frame, long_side, margin)})
+    return page.model_copy(update={"image": resize_long_side(gray, long_side)})
 
 
 def turn_upright(page: Page, settings: PipelineSettings) -> Page:

@@ -41,6 +41,14 @@ class CleanupSettings(_Settings):
     min_sheet_area: float = 0.2
     """A sheet outline must cover this share of the photo, else the photo is the sheet."""
     max_deskew_degrees: float = 8.0
+    min_frame_area: float = 0.15
+    """Without a sheet outline, a table frame covering this share of the photo sets the
+    perspective."""
+    max_frame_corner_degrees: float = 1.0
+    """A frame whose corners are off 90 degrees by more than this is warped square (less is left
+    to deskew: a flat scan is never resampled for nothing)."""
+    frame_margin: float = 0.12
+    """Page kept around a warped table frame, as a share of the table's width and height."""
     background_kernel_fraction: float = 0.04
     """Shadow removal: background is estimated with a closing this share of the long side."""
 

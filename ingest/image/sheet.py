@@ -5,8 +5,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ingest.image.binarise import to_gray
+from ingest.image.binarise import ink_mask, to_gray
 
+_MAX_FRAME_CORNER_ERROR = 12.0  # degrees; phone perspective stays well under it
 _WORK_SIDE = 800  # the outline is found on a small copy: fast, and text detail does not matter
 
 
@@ -79,3 +80,74 @@ def resize_long_side(image: np.ndarray, long_side: int) -> np.ndarray:
         return image
     interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
     return cv2.resize(image, None, fx=scale, fy=scale, interpolation=interpolation)
+
+
+def find_table_frame(gray: np.ndarray, min_area_share: float) -> np.ndarray | None:
+    """The four outer corners of the biggest ruled table, in image pixels, or None.
+
+    For photos where the paper runs off the edge there is no sheet outline to warp to; the table
+    frame (its outer rulings) is drawn straight on the paper, so its quadrilateral carries the
+    same perspective. The grid is one connected piece of ink; its convex hull is the frame.
+    """
+    scale = _WORK_SIDE / max(gray.shape)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    mask = ink_mask(small)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    biggest = max(contours, key=lambda c: cv2.contourArea(cv2.convexHull(c)))
+    hull = cv2.convexHull(biggest)
+    if cv2.contourArea(hull) < min_area_share * small.size:
+        return None
+    for epsilon in (0.01, 0.02, 0.03, 0.05):
+        approx = cv2.approxPolyDP(hull, epsilon * cv2.arcLength(hull, True), True)
+        if len(approx) == 4:
+            corners = order_corners(approx.reshape(4, 2).astype(np.float32) / scale)
+            # A hull bent by a logo or stamp touching the frame is no table outline.
+            if _clipped(approx, small.shape) or corner_error(corners) > _MAX_FRAME_CORNER_ERROR:
+                return None
+            return corners
+    return None
+
+
+def corner_error(corners: np.ndarray) -> float:
+    """How far (degrees) the quadrilateral's worst corner is from a right angle."""
+    angles = []
+    for index in range(4):
+        before, at, after = corners[index - 1], corners[index], corners[(index + 1) % 4]
+        first, second = before - at, after - at
+        cosine = float(np.dot(first, second) / (np.linalg.norm(first) * np.linalg.norm(second)))
+        angles.append(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))))
+    return max(abs(angle - 90.0) for angle in angles)
+
+
+def is_keystoned(corners: np.ndarray, max_degrees: float) -> bool:
+    """Corners off a right angle by more than `max_degrees`: the table is seen in perspective,
+    which deskew (a rotation keeps right angles) cannot straighten."""
+    return corner_error(corners) > max_degrees
+
+
+def warp_around_frame(image: np.ndarray, frame: np.ndarray, long_side: int,
+                      margin: float) -> np.ndarray:  # fmt: skip
+    """The photo seen from straight above, the table frame made a rectangle; the page around
+    the table is kept up to `margin` (share of the table's size) on every side."""
+    tl, tr, br, bl = frame
+    width = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / 2
+    height = (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)) / 2
+    pad_x, pad_y = margin * width, margin * height
+    target = np.float32([[pad_x, pad_y], [pad_x + width, pad_y],
+                         [pad_x + width, pad_y + height], [pad_x, pad_y + height]])  # fmt: skip
+    matrix = cv2.getPerspectiveTransform(frame.astype(np.float32), target)
+    photo = np.float32([[0, 0], [image.shape[1], 0], [image.shape[1], image.shape[0]],
+                        [0, image.shape[0]]]).reshape(-1, 1, 2)  # fmt: skip
+    seen = cv2.perspectiveTransform(photo, matrix).reshape(4, 2)
+    left, top = max(0.0, seen[:, 0].min()), max(0.0, seen[:, 1].min())
+    right = min(width + 2 * pad_x, seen[:, 0].max())
+    bottom = min(height + 2 * pad_y, seen[:, 1].max())
+    shift = np.float32([[1, 0, -left], [0, 1, -top], [0, 0, 1]])
+    scale = long_side / max(right - left, bottom - top)
+    resize = np.float32([[scale, 0, 0], [0, scale, 0], [0, 0, 1]])
+    size = (round((right - left) * scale), round((bottom - top) * scale))
+    return cv2.warpPerspective(image, resize @ shift @ matrix, size, flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE)  # fmt: skip
