@@ -177,14 +177,19 @@ def _merged(contacts: list[Contact]) -> list[Contact]:
     """One contact per symbol: a rim met in two spots (either side of a vertex, or a label glyph
     touching it) is one end, the spot on the line's axis."""
     best: dict[int, Contact] = {}
+    labelled: set[int] = set()
     for contact in contacts:
         kept = best.get(contact.symbol)
+        if contact.labelled:
+            labelled.add(contact.symbol)
         if kept is None or (contact.off_axis, -contact.head_score) < (
             kept.off_axis,
             -kept.head_score,
         ):
             best[contact.symbol] = contact
-    return list(best.values())
+    # A label beside either spot labels the end (its glyphs often make the off-axis spot).
+    return [c.model_copy(update={"labelled": True}) if c.symbol in labelled and not c.labelled
+            else c for c in best.values()]  # fmt: skip
 
 
 def _split_heads(

@@ -1,8 +1,13 @@
 """OCR the decision exit labels of scanned pages: the scan pipeline does not read the actor lanes
 (their drawings would only give noise), so the small text around each diamond is read here.
 
-One sparse-text OCR pass (PSM 11) per diamond on a window around it, with the diamond itself
-(its question) and the table rulings painted white so that only the exit labels are left to read.
+A sparse-text pass over a window around the diamond read nothing on most scans: the connector
+lines and the diamond's outline beside the labels defeat Tesseract's layout analysis. So the
+labels are found as glyphs first: in the stroke mask (rulings already removed) around each
+diamond, the long straight runs (connector lines) and the symbols are taken away; what is left
+is letters, grouped into words. Each word is read alone (one text line, upscaled, lines painted
+white) and its reading is matched to the exit vocabulary (Ya/Tidak/Y/T/Lengkap...), allowing an
+OCR slip or two ('TIDAX', 'Tldak').
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
+from pydantic import BaseModel
 
-from ingest.flowchart.labels import when_of_label
+from ingest.flowchart.labels import label_of_reading
 from ingest.flowchart.masks import LaneRegion
 from ingest.flowchart.symbols import FoundSymbol
 from ingest.page import Word
@@ -22,10 +28,18 @@ from models.geometry import BBox
 if TYPE_CHECKING:  # ingest.ocr imports ingest.settings, which imports this package
     from ingest.ocr.base import OcrEngine
 
-SPARSE_TEXT_PSM = 11
-UPSCALE = 2.0
-PAD_PX = 10
-MIN_LABEL_CONFIDENCE = 0.3
+SINGLE_LINE_PSM = 7
+UPSCALE = 3.0
+PAD_PX = 12
+MIN_GLYPH_SHARE_OF_TEXT = 0.3
+"""A glyph component is at least this share of a text height tall (dots, specks are not)."""
+
+
+class _Box(BaseModel):
+    left: int
+    top: int
+    right: int
+    bottom: int
 
 
 @functools.cache
@@ -37,77 +51,103 @@ def label_engine() -> OcrEngine:
     return make_engine(OcrSettings())
 
 
-def _window(box: BBox, gray: np.ndarray, text_height: float) -> tuple[int, int, int, int]:
-    """Around the diamond (page pixels): labels sit beside the side vertices and below the
-    bottom one, and may run past the lane border."""
+def _window(box: BBox, region: LaneRegion, text_height: float) -> _Box:
+    """Around the diamond (lane-region pixels): labels sit beside the side vertices and below
+    the bottom one; a label may run past the lane border, so the window is not clipped to it."""
     reach_x, reach_y = 5.0 * text_height, 1.6 * text_height
-    height, width = gray.shape
-    return (max(int(box.left - reach_x), 0), max(int(box.top - reach_y), 0),
-            min(int(box.right + reach_x), width), min(int(box.bottom + reach_y), height))  # fmt: skip
+    height, width = region.strokes.shape
+    return _Box(
+        left=max(int(box.left - region.offset_x - reach_x), 0),
+        top=max(int(box.top - region.offset_y - reach_y), 0),
+        right=min(int(box.right - region.offset_x + reach_x), width),
+        bottom=min(int(box.bottom - region.offset_y + reach_y), height),
+    )
 
 
-def _crop(gray: np.ndarray, region: LaneRegion, item: FoundSymbol,
-          window: tuple[int, int, int, int]) -> np.ndarray:  # fmt: skip
-    """The page without the diamond (its question) and the connector lines. Rulings stay: a
-    label may straddle one, and Tesseract keeps a ruling apart as '|'."""
-    left, top, right, bottom = window
-    crop = gray[top:bottom, left:right].copy()
-    # Only the diamond's inside goes (its question): its outline is grown for the arrow stage
-    # and would cut off a label written close to a vertex.
-    shrink = np.ones((2 * round(2 * region.stroke_px + 2) + 1,) * 2, np.uint8)
-    inside = cv2.erode(_painted(item, region.ink.shape), shrink)
-    erase = inside
-    x0, y0 = region.offset_x, region.offset_y
-    sub = erase[max(top - y0, 0) : max(bottom - y0, 0), max(left - x0, 0) : max(right - x0, 0)]
-    dy, dx = max(y0 - top, 0), max(x0 - left, 0)
-    target = crop[dy : dy + sub.shape[0], dx : dx + sub.shape[1]]
-    target[sub[: target.shape[0], : target.shape[1]] > 0] = 255
-    return crop
-
-
-def _painted(item: FoundSymbol, shape: tuple[int, ...]) -> np.ndarray:
+def _painted(found: list[FoundSymbol], shape: tuple[int, ...]) -> np.ndarray:
     mask = np.zeros(shape[:2], np.uint8)
-    part = item.mask[: shape[0] - item.y, : shape[1] - item.x]
-    mask[item.y : item.y + part.shape[0], item.x : item.x + part.shape[1]] = part
+    for item in found:
+        part = item.mask[: shape[0] - item.y, : shape[1] - item.x]
+        window = mask[item.y : item.y + part.shape[0], item.x : item.x + part.shape[1]]
+        np.maximum(window, part, out=window)
     return mask
 
 
-def _long_lines(strokes: np.ndarray, stroke: float) -> np.ndarray:
-    """The connector lines in the window (straight runs far longer than a letter), slightly
-    grown: Tesseract reads a line beside a label as 'l' or '|' and splits the word."""
-    length = max(round(8 * stroke), 20)
+def long_lines(strokes: np.ndarray, text_height: float) -> np.ndarray:
+    """Straight runs clearly longer than a letter is tall: connector lines, not glyphs."""
+    length = max(round(1.6 * text_height), 12)
     lines = np.zeros_like(strokes)
     for kernel in (np.ones((1, length), np.uint8), np.ones((length, 1), np.uint8)):
         lines |= cv2.morphologyEx(strokes, cv2.MORPH_OPEN, kernel)
     return lines
 
 
-def _to_page(word: Word, left: float, top: float) -> Word:
-    assert word.bbox is not None
-    box = word.bbox
-    return word.model_copy(update={"bbox": BBox(
-        left=(box.left - PAD_PX) / UPSCALE + left, right=(box.right - PAD_PX) / UPSCALE + left,
-        top=(box.top - PAD_PX) / UPSCALE + top, bottom=(box.bottom - PAD_PX) / UPSCALE + top)})  # fmt: skip
+def glyph_words(glyphs: np.ndarray, text_height: float) -> list[_Box]:
+    """Letters (ink components of about a text height) joined into words by their spacing."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(glyphs, connectivity=8)
+    letters = np.zeros_like(glyphs)
+    for x, y, w, h, _area in stats[1:count]:
+        if MIN_GLYPH_SHARE_OF_TEXT * text_height <= h <= 1.6 * text_height and w <= 2 * text_height:
+            letters[y : y + h, x : x + w] = 255
+    gap = max(round(0.45 * text_height), 3)
+    joined = cv2.dilate(letters, np.ones((1, gap), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    return [
+        _Box(left=x + gap // 2, top=y, right=x + w - gap // 2, bottom=y + h)
+        for x, y, w, h, _area in stats[1:count]
+        if w <= 8 * text_height
+    ]
+
+
+def _read_word(gray: np.ndarray, cleaned: np.ndarray, box: _Box, region: LaneRegion,
+               engine: OcrEngine) -> Word | None:  # fmt: skip
+    """One word's pixels (lines and symbols painted white), upscaled, read as one text line."""
+    margin = 2
+    top, left = max(box.top - margin, 0), max(box.left - margin, 0)
+    bottom, right = box.bottom + margin + 1, box.right + margin + 1
+    page_top, page_left = top + region.offset_y, left + region.offset_x
+    crop = gray[page_top : page_top + bottom - top, page_left : page_left + right - left].copy()
+    crop[cleaned[top:bottom, left:right][: crop.shape[0], : crop.shape[1]] > 0] = 255
+    if crop.size == 0:
+        return None
+    big = cv2.resize(crop, None, fx=UPSCALE, fy=UPSCALE, interpolation=cv2.INTER_CUBIC)
+    padded = cv2.copyMakeBorder(big, PAD_PX, PAD_PX, PAD_PX, PAD_PX, cv2.BORDER_CONSTANT,
+                                value=255)  # fmt: skip
+    read = engine.read(padded, psm=SINGLE_LINE_PSM)
+    text = " ".join(w.text for w in read).strip()
+    label = label_of_reading(text)
+    if label is None:
+        return None
+    confidence = min((w.confidence for w in read), default=0.0)
+    bbox = BBox(left=box.left + region.offset_x, top=box.top + region.offset_y,
+                right=box.right + region.offset_x, bottom=box.bottom + region.offset_y)  # fmt: skip
+    return Word(text=label, bbox=bbox, confidence=round(max(confidence, 0.0), 3))
 
 
 def read_exit_labels(gray: np.ndarray, region: LaneRegion, found: list[FoundSymbol],
                      engine: OcrEngine, text_height: float) -> list[Word]:  # fmt: skip
-    """Exit label words (Ya/Tidak/Y/T/Lengkap...) around every diamond, in page pixels."""
+    """Exit label words (Ya/Tidak/Y/T/Lengkap...) around every diamond, in page pixels; the text
+    is the vocabulary word the reading matched ('TIDAX' -> 'TIDAK')."""
+    decisions = [item for item in found if item.symbol.shape == "decision"]
+    if not decisions:
+        return []
+    symbols = _painted(found, region.strokes.shape)
+    lines = long_lines(region.strokes, text_height)
+    not_text = cv2.bitwise_or(symbols, cv2.dilate(lines, np.ones((3, 3), np.uint8)))
+    glyphs = cv2.bitwise_and(region.strokes, cv2.bitwise_not(not_text))
+    cleaned = cv2.bitwise_or(not_text, region.rulings)
     words: list[Word] = []
-    for item in found:
-        if item.symbol.shape != "decision":
-            continue
-        window = _window(item.symbol.bbox, gray, text_height)
-        crop = _crop(gray, region, item, window)
-        if crop.size == 0:
-            continue
-        big = cv2.resize(crop, None, fx=UPSCALE, fy=UPSCALE, interpolation=cv2.INTER_CUBIC)
-        padded = cv2.copyMakeBorder(big, PAD_PX, PAD_PX, PAD_PX, PAD_PX, cv2.BORDER_CONSTANT,
-                                    value=255)  # fmt: skip
-        left, top = window[0], window[1]
-        for word in engine.read(padded, psm=SPARSE_TEXT_PSM):
-            if word.bbox is None or word.confidence < MIN_LABEL_CONFIDENCE:
+    seen: set[tuple[int, int]] = set()
+    for item in decisions:
+        window = _window(item.symbol.bbox, region, text_height)
+        part = glyphs[window.top : window.bottom, window.left : window.right]
+        for box in glyph_words(part, text_height):
+            placed = _Box(left=box.left + window.left, top=box.top + window.top,
+                          right=box.right + window.left, bottom=box.bottom + window.top)  # fmt: skip
+            if (placed.left, placed.top) in seen:
                 continue
-            if when_of_label(word.text) is not None:
-                words.append(_to_page(word, left, top))
+            seen.add((placed.left, placed.top))
+            word = _read_word(gray, cleaned, placed, region, engine)
+            if word is not None:
+                words.append(word)
     return words

@@ -38,6 +38,32 @@ def when_of_label(text: str | None) -> When | None:
     return None
 
 
+_PRINTED_LABELS = ("Ya", "Tidak", "Lengkap", "Setuju", "Sesuai", "Belum", "Ditolak", "Sah", "Benar",
+                   "Valid", "Diterima", "Disetujui", "Revisi")  # fmt: skip
+_MAX_SLIP_PER_LETTER = 0.45  # 'TIDAX', 'Tldak', 'Tiaa' (a stem lost in a line): two slips
+_MIN_LEAD = 0.8
+
+
+def label_of_reading(text: str) -> str | None:
+    """An OCR reading of one exit label -> the label word, allowing OCR slips in words of three
+    letters or more ('TIDAX' -> 'TIDAK'); None when it is no exit label."""
+    text = text.strip(" .,:;'\"|")
+    if when_of_label(text) is not None:
+        return text
+    token = "".join(ch for ch in text if ch.isalpha())
+    if len(token) < 3:
+        return None
+    from ingest.correct.distance import ocr_distance  # here: ingest.correct is heavy to import
+
+    ranked = sorted((ocr_distance(token.lower(), word.lower()), word) for word in _PRINTED_LABELS)
+    (cost, best), (rival, _) = ranked[0], ranked[1]
+    # Short words are easy to reach from any three letters: one slip only.
+    budget = _MAX_SLIP_PER_LETTER * len(best) if len(best) >= 5 else 0.35 * len(best)
+    if cost > budget or rival - cost < _MIN_LEAD:
+        return None
+    return best.upper() if token.isupper() else best
+
+
 def _distance(box: BBox, x: float, y: float) -> float:
     dx = max(box.left - x, 0.0, x - box.right)
     dy = max(box.top - y, 0.0, y - box.bottom)

@@ -1,6 +1,7 @@
 import pytest
 
 from ingest.flowchart.labels import (
+    label_of_reading,
     label_words,
     text_return_actor,
     text_says_no_exit,
@@ -47,3 +48,13 @@ def test_each_exit_takes_the_nearest_label_and_ignores_words_inside_symbols() ->
     ]
     assert label_words(words, exits, reach=40, inside=[diamond]) == ["Ya", "Tidak"]
     assert label_words(words, exits, reach=2, inside=[diamond]) == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("reading", "label"),
+    [("TIDAK", "TIDAK"), ("TIDAX", "TIDAK"), ("Tldak", "Tidak"), ("Tiaa", "Tidak"),
+     ("Lengkep", "Lengkap"), ("Setuiu", "Setuju"), ("Y", "Y"), ("T", "T"), ("Ya|", "Ya"),
+     ("kei", None), ("Sub", None), ("Data", None), ("", None), ("1", None)],
+)  # fmt: skip
+def test_ocr_readings_of_exit_labels_match_the_exit_words(reading: str, label: str | None) -> None:
+    assert label_of_reading(reading) == label
