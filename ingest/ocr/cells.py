@@ -111,14 +111,20 @@ def _best_reading(padded: np.ndarray, ink: np.ndarray, engine: OcrEngine,
     return line if score(line, _coverage(line, ink)) > score(block, block_coverage) else block
 
 
+def _holds_any(cell: Cell, points: np.ndarray) -> bool:
+    box = cell.bbox
+    xs, ys = points[:, 0], points[:, 1]
+    return bool(np.any((xs >= box.left) & (xs <= box.right) & (ys >= box.top) & (ys <= box.bottom)))
+
+
 def ocr_cells(page: Page, engine: OcrEngine, settings: OcrSettings, select: CellFilter) -> Page:
     """Page.words extended with the words of the selected cells not read before."""
     assert page.image is not None
-    done = {(w.bbox.center_x, w.bbox.center_y) for w in page.words if w.bbox is not None}
+    done = np.array([(w.bbox.center_x, w.bbox.center_y) for w in page.words if w.bbox is not None],
+                    float).reshape(-1, 2)  # fmt: skip
     chosen = [
         cell for table in page.tables for cell in table.cells
-        if select(table, cell)
-        and not any(cell.bbox.contains_point(x, y) for x, y in done)
+        if select(table, cell) and not _holds_any(cell, done)
     ]  # fmt: skip
     if not chosen:
         return page
