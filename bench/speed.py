@@ -6,7 +6,9 @@ In one run, on the same phone-scan pages (JPG) of the held-out test split:
   * seconds per page of the whole pipeline (read, rectify, rulings, per-cell OCR, flowchart);
   * the ratio to one bare `tesseract page.jpg out -l ind` call per page (aim <= 1.0);
   * the ratio to img2table (`TesseractOCR(lang="ind")`, bench-only dependency) when installed;
-  * the throughput gain of `sop ingest --workers 2` over one worker on a folder of those pages.
+  * the throughput gain of `sop ingest --workers 2` over one worker on a folder of those pages
+    (named `<stem>-p<N>.jpg`, so each document's photos are read as one document, as users
+    would run it; the biggest documents are started first).
 """
 
 from __future__ import annotations
