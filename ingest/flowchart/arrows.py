@@ -29,6 +29,8 @@ class Contact(BaseModel):
     symbol's rim is off the axis; the line's real end is on it)."""
     labelled: bool = False
     """A decision exit label (Ya/Tidak...) is printed next to this end: it is where a line leaves."""
+    on_top: bool = False
+    """The line meets the symbol on its top side (for a diamond: the top vertex)."""
 
     def is_head(self, settings: FlowchartSettings) -> bool:
         return self.head_score >= settings.head_flare_px
@@ -114,8 +116,9 @@ def _contacts(free: np.ndarray, ring: np.ndarray, body: np.ndarray, strokes: np.
         box = found[symbol].symbol.bbox
         crop_box = (box.left - region.offset_x, box.top - region.offset_y,
                     box.right - region.offset_x, box.bottom - region.offset_y)  # fmt: skip
-        flare = end_flare(strokes, body, x, y, outward(crop_box, x, y), region.stroke_px)
-        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=flare))
+        away = outward(crop_box, x, y)
+        flare = end_flare(strokes, body, x, y, away, region.stroke_px)
+        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=flare, on_top=away == (0, -1)))
     return contacts
 
 
@@ -214,8 +217,20 @@ def _direction(line: Line, found: list[FoundSymbol], settings: FlowchartSettings
         return tails, heads, 0.9 if len(heads) * len(tails) == 1 else 0.7
     if labelled and len(contacts) > len(labelled):
         return labelled, [c for c in contacts if not c.labelled], 0.7
+    exits = [c for c in contacts if _leaves_decision(found, c)]
+    if len(exits) == 1 and len(contacts) > 1:
+        return exits, [c for c in contacts if c is not exits[0]], 0.5
     ordered = sorted(contacts, key=lambda c: _reading_order(found, c))
     return ordered[:1], ordered[1:], 0.4
+
+
+def _leaves_decision(found: list[FoundSymbol], contact: Contact) -> bool:
+    """A line meeting a diamond at a side or the bottom vertex is one of its exits: flow comes
+    into a decision at the top vertex (the drawing habit of SOP flowcharts)."""
+    symbol = found[contact.symbol].symbol
+    if symbol.shape != "decision":
+        return False
+    return not contact.on_top
 
 
 def lines_to_arrows(

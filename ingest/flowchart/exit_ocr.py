@@ -32,6 +32,8 @@ SINGLE_LINE_PSM = 7
 UPSCALE = 3.0
 PAD_PX = 12
 MIN_GLYPH_SHARE_OF_TEXT = 0.3
+FAINT_INK_CONTRAST = 45
+"""Grey levels below the paper that count as label ink (text on scans is light and soft)."""
 """A glyph component is at least this share of a text height tall (dots, specks are not)."""
 
 
@@ -74,12 +76,22 @@ def _painted(found: list[FoundSymbol], shape: tuple[int, ...]) -> np.ndarray:
 
 
 def long_lines(strokes: np.ndarray, text_height: float) -> np.ndarray:
-    """Straight runs clearly longer than a letter is tall: connector lines, not glyphs."""
-    length = max(round(1.6 * text_height), 12)
-    lines = np.zeros_like(strokes)
-    for kernel in (np.ones((1, length), np.uint8), np.ones((length, 1), np.uint8)):
-        lines |= cv2.morphologyEx(strokes, cv2.MORPH_OPEN, kernel)
-    return lines
+    """Straight runs clearly longer than a letter is tall (vertical) or than a blurred word's
+    solid middle band is long (horizontal): connector lines, not glyphs."""
+    tall, wide = max(round(1.6 * text_height), 12), max(round(3.5 * text_height), 24)
+    lines = cv2.morphologyEx(strokes, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
+    return lines | cv2.morphologyEx(strokes, cv2.MORPH_OPEN, np.ones((1, wide), np.uint8))
+
+
+def _faint_ink(gray: np.ndarray, region: LaneRegion) -> np.ndarray:
+    """Ink of the lane region by a looser test than the stroke mask: small grey label text on a
+    phone scan falls apart in the stroke mask, and a word must be found whole to be read."""
+    height, width = region.strokes.shape
+    crop = gray[
+        region.offset_y : region.offset_y + height, region.offset_x : region.offset_x + width
+    ]
+    paper = float(np.median(crop))
+    return np.where(crop < paper - FAINT_INK_CONTRAST, 255, 0).astype(np.uint8)
 
 
 def glyph_words(glyphs: np.ndarray, text_height: float) -> list[_Box]:
@@ -87,9 +99,10 @@ def glyph_words(glyphs: np.ndarray, text_height: float) -> list[_Box]:
     count, _, stats, _ = cv2.connectedComponentsWithStats(glyphs, connectivity=8)
     letters = np.zeros_like(glyphs)
     for x, y, w, h, _area in stats[1:count]:
-        if MIN_GLYPH_SHARE_OF_TEXT * text_height <= h <= 1.6 * text_height and w <= 2 * text_height:
+        # Letters, or whole words where the blur joined them.
+        if MIN_GLYPH_SHARE_OF_TEXT * text_height <= h <= 1.6 * text_height and w <= 8 * text_height:
             letters[y : y + h, x : x + w] = 255
-    gap = max(round(0.45 * text_height), 3)
+    gap = max(round(0.6 * text_height), 3)  # a ruling painted out of a word leaves such a gap
     joined = cv2.dilate(letters, np.ones((1, gap), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     return [
@@ -133,9 +146,10 @@ def read_exit_labels(gray: np.ndarray, region: LaneRegion, found: list[FoundSymb
         return []
     symbols = _painted(found, region.strokes.shape)
     lines = long_lines(region.strokes, text_height)
-    not_text = cv2.bitwise_or(symbols, cv2.dilate(lines, np.ones((3, 3), np.uint8)))
-    glyphs = cv2.bitwise_and(region.strokes, cv2.bitwise_not(not_text))
-    cleaned = cv2.bitwise_or(not_text, region.rulings)
+    grow = np.ones((3, 3), np.uint8)
+    not_text = cv2.bitwise_or(symbols, cv2.dilate(lines, grow))
+    cleaned = cv2.bitwise_or(not_text, cv2.dilate(region.rulings, grow))
+    glyphs = cv2.bitwise_and(_faint_ink(gray, region), cv2.bitwise_not(cleaned))
     words: list[Word] = []
     seen: set[tuple[int, int]] = set()
     for item in decisions:

@@ -48,7 +48,11 @@ def label_of_reading(text: str) -> str | None:
     """An OCR reading of one exit label -> the label word, allowing OCR slips in words of three
     letters or more ('TIDAX' -> 'TIDAK'); None when it is no exit label."""
     text = text.strip(" .,:;'\"|")
-    if when_of_label(text) is not None:
+    tokens = re.findall(r"[A-Za-z]+", text)
+    if len(tokens) > 2:
+        return None  # a label is one word or two ('Tidak Lengkap'); more is noise read as text
+    split_word = len(tokens) == 2 and min(map(len, tokens)) == 1  # 'Lengiu p', 'O y'
+    if not split_word and when_of_label(text) is not None:
         return text
     token = "".join(ch for ch in text if ch.isalpha())
     if len(token) < 3:

@@ -134,3 +134,12 @@ def test_a_terminator_reached_and_left_again_is_a_process_not_an_end() -> None:
     assert _kind(["terminator"], has_incoming=True, has_next=False, first=False) == "end"
     assert _kind(["terminator"], has_incoming=False, has_next=True, first=False) == "start"
     assert _kind(["terminator"], has_incoming=True, has_next=True, first=True) == "start"
+
+
+def test_without_heads_or_labels_a_line_off_a_diamond_side_vertex_is_its_exit() -> None:
+    """Arrowheads too small to see and no exit labels: the loop-back still leaves the decision
+    (flow comes into a diamond at its top vertex), so the loop is not read backwards."""
+    drawn = draw_plan(loop_plan(labels=None), 3, Style(head=2))
+    flows = flows_of(drawn)
+    assert {t.to for t in flows[4].next} == {2, 5}
+    assert {t.to for t in flows[2].next} == {3}
