@@ -31,6 +31,9 @@ class Contact(BaseModel):
     """A decision exit label (Ya/Tidak...) is printed next to this end: it is where a line leaves."""
     on_top: bool = False
     """The line meets the symbol on its top side (for a diamond: the top vertex)."""
+    decision: bool = False
+    """The symbol is a diamond: only its top vertex takes flow in; the flare at a side or bottom
+    vertex is the label or the vertex itself, not a head."""
 
     def is_head(self, settings: FlowchartSettings) -> bool:
         return self.head_score >= settings.head_flare_px
@@ -118,7 +121,9 @@ def _contacts(free: np.ndarray, ring: np.ndarray, body: np.ndarray, strokes: np.
                     box.right - region.offset_x, box.bottom - region.offset_y)  # fmt: skip
         away = outward(crop_box, x, y)
         flare = end_flare(strokes, body, x, y, away, region.stroke_px)
-        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=flare, on_top=away == (0, -1)))
+        decision = found[symbol].symbol.shape == "decision"
+        contacts.append(Contact(symbol=symbol, x=x, y=y, head_score=flare, on_top=away == (0, -1),
+                                decision=decision))  # fmt: skip
     return contacts
 
 
@@ -200,9 +205,10 @@ def _split_heads(
 ) -> tuple[list[Contact], list[Contact]]:
     """Heads flare clearly; with several ends, also comparably to the widest one. A labelled
     decision exit is never a head (the label glyphs touching the line are not a flare)."""
-    top = max((c.head_score for c in contacts if not c.labelled), default=0.0)
+    candidates = [c for c in contacts if not c.labelled and not (c.decision and not c.on_top)]
+    top = max((c.head_score for c in candidates), default=0.0)
     floor = max(settings.head_flare_px, settings.head_flare_share * top)
-    heads = [c for c in contacts if c.head_score >= floor and not c.labelled]
+    heads = [c for c in candidates if c.head_score >= floor]
     return heads, [c for c in contacts if c not in heads]
 
 
@@ -227,10 +233,7 @@ def _direction(line: Line, found: list[FoundSymbol], settings: FlowchartSettings
 def _leaves_decision(found: list[FoundSymbol], contact: Contact) -> bool:
     """A line meeting a diamond at a side or the bottom vertex is one of its exits: flow comes
     into a decision at the top vertex (the drawing habit of SOP flowcharts)."""
-    symbol = found[contact.symbol].symbol
-    if symbol.shape != "decision":
-        return False
-    return not contact.on_top
+    return contact.decision and not contact.on_top
 
 
 def lines_to_arrows(

@@ -143,3 +143,17 @@ def test_without_heads_or_labels_a_line_off_a_diamond_side_vertex_is_its_exit() 
     flows = flows_of(drawn)
     assert {t.to for t in flows[4].next} == {2, 5}
     assert {t.to for t in flows[2].next} == {3}
+
+
+def test_a_flare_at_a_diamond_side_vertex_is_not_an_arrowhead() -> None:
+    """Label glyphs touching the exit line beside the vertex flare on both sides of it like a
+    head; flow does not come into a diamond there, so the loop still leaves the decision."""
+    drawn = draw_plan(loop_plan(labels=None), 3, Style(head=2))
+    box = drawn.boxes[4][0][1]
+    for page in drawn.pages:
+        for x in (round(box.right) + 3, round(box.left) - 9):
+            y = round(box.center_y)
+            cv2.rectangle(page.image, (x, y - 4), (x + 6, y + 4), 0, -1)
+    flows = flows_of(drawn)
+    assert {t.to for t in flows[4].next} == {2, 5}
+    assert {t.to for t in flows[2].next} == {3}
