@@ -83,6 +83,11 @@ def score_step(
         tally.next_errors[error] += 1
         tally.examples.append(f"{where} step {want.no} next: got {sorted((t.to, t.when) for t in got.next)}, "
                               f"want {sorted((t.to, t.when) for t in want.next)}")  # fmt: skip
+    if checks["lanes"] and not checks["pelaksana"]:
+        # The right lanes under a misread header: an actor label error, not a flowchart one.
+        tally.lane_errors["right lane, actor label misread"] += 1
+        tally.examples.append(f"{where} step {want.no} pelaksana: got {got.pelaksana}, "
+                              f"want {want.pelaksana}")  # fmt: skip
     if not checks["lanes"]:
         got_lanes, want_lanes = _lanes(got_sop, got), _lanes(gold_sop, want)
         tally.lane_errors["lane missed" if want_lanes - got_lanes else "extra lane"] += 1
