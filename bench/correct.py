@@ -1,6 +1,6 @@
 """Benchmark of the OCR corrector against two baselines on the labelled set (bench/data/correct/).
 
-    .venv/bin/python -m bench.correct [--split dev|heldout|all] [--show-errors]
+    .venv/bin/python -m bench.correct [--split dev|heldout2|heldout_v1|all] [--show-errors]
 
 Per split it prints precision (right changes / changes), recall on whole-word garble (garbled
 spellings + glued tokens fixed / all of them), recall on real-word errors and fragments (reported
@@ -40,7 +40,15 @@ def core(token: str) -> str:
     return " ".join(SplitToken.of(part).core for part in token.split()).casefold()
 
 
+# Bench split name -> the `split` of its records. heldout2 is the fresh held-out split; the first
+# held-out split was looked at after a run (its errors steered tuning), so it is reported as seen.
+SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout_v1": "heldout"}
+TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
+          "heldout_v1": "heldout_v1 (SEEN: looked at, no longer an honest figure)"}  # fmt: skip
+
+
 def load_records(split: str) -> list[dict]:
+    split = SPLITS.get(split, split)
     records = []
     for path in sorted(DATA.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -273,7 +281,7 @@ def report(split: str, show_errors: bool) -> None:
     counts: dict[str, int] = {}
     for kind, _ in records:
         counts[kind] = counts.get(kind, 0) + 1
-    print(f"\n## split: {split}  ({len(records)} tokens: {counts})\n")
+    print(f"\n## split: {TITLES[split]}  ({len(records)} tokens: {counts})\n")
     print("| system | precision | recall whole-word | light / medium / heavy | recall real-word "
           "| recall fragments | false-correction | tokens/s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|")
@@ -299,7 +307,7 @@ def group_of(record: dict) -> str:
     """Which kind of input a record comes from: real scans, or a synthetic scan quality."""
     if record["origin"].startswith("seed-"):
         return "real scans (seeds 003/004)"
-    heavy = record["origin"].split("-")[2] in {"13", "31"}
+    heavy = record["origin"].split("-")[2] in {"13", "31", "53"}
     return "synthetic, heavy degradation" if heavy else "synthetic, normal degradation"
 
 
@@ -342,10 +350,10 @@ def _severity_table(records: list[tuple[str, dict]], outputs: list[str]) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=[*SPLITS, "all"])
     parser.add_argument("--show-errors", action="store_true")
     arguments = parser.parse_args()
-    splits = ["dev", "heldout"] if arguments.split == "all" else [arguments.split]
+    splits = list(SPLITS) if arguments.split == "all" else [arguments.split]
     for split in splits:
         report(split, arguments.show_errors)
     seed_documents = [path.read_text().splitlines() for path in sorted(SEEDS.glob("*.txt"))]

@@ -174,6 +174,8 @@ class Corrector:
         ]
         if context is not None and field in ("text", "list_item"):
             fixes = self._neighbour_pass(printed, fixes, confidences, context)
+        if fixes and fixes[-1][1] and field in ("text", "list_item"):
+            fixes[-1] = self._unless_cut(printed[-1], fixes[-1])
         pieces: list[str] = []
         position = 0
         for match, (fixed, _) in zip(matches, fixes, strict=True):
@@ -185,6 +187,18 @@ class Corrector:
             corrections=[change for _, changes in fixes for change in changes],
             tokens=[fixed for fixed, _ in fixes],
         )
+
+    def _unless_cut(self, token: str, fix: TokenFix) -> TokenFix:
+        """The last word of a cell or line may be cut by the border ('pelap' of pelaporan): when
+        it begins a longer lexicon word, only its completion may replace it ('pelap' -> gelap
+        would invent a word); otherwise it stays as printed."""
+        word = without_stray_marks(SplitToken.of(normalise_glyphs(token)).core.lower())
+        fixed = SplitToken.of(fix[0]).core.lower()
+        if len(word) < self.settings.cut_min_letters or fixed.startswith(word):
+            return fix
+        if self.lexicon.starts_longer_word(word, self.settings.cut_min_zipf):
+            return token, []
+        return fix
 
     def _is_piece(self, token: str) -> bool:
         """A one-to-three letter bit that is no common word ('se', 'lie'): OCR cut a word."""

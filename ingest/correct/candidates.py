@@ -145,10 +145,13 @@ def correct_word(
     budget = _budget(len(word), confidence, strict, settings)
     if word not in lexicon.domain:
         budget = min(budget, settings.general_max_cost)
+        if confidence is not None and confidence <= settings.noise_confidence:
+            budget = min(budget, settings.noise_general_max_cost)
         if lexicon.frequency(word) < settings.rare_word_zipf:
             budget = min(budget, settings.rare_word_max_cost)
     common = lexicon.frequency(word) >= settings.common_zipf
-    if len(word) < settings.min_length_two_edits and common and not is_all_caps(core):
+    hopeless = confidence is not None and confidence <= settings.noise_confidence
+    if len(word) < settings.min_length_two_edits and common and not (is_all_caps(core) or hopeless):
         budget = max(budget, settings.common_short_max_cost)
     lead = ranked[1][0] - adjusted if len(ranked) > 1 else float("inf")
     if word in lexicon.domain and lead >= settings.domain_clear_lead and not strict:

@@ -5,6 +5,7 @@ Loading reads corpus/lexicon/ once; everything after that is in-memory look-ups.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,7 @@ class Lexicon:
     # Candidate words per (printed word, settings), filled by the corrector.
     candidate_cache: dict = field(default_factory=dict, repr=False)
     _index: CandidateIndex | None = field(default=None, repr=False)
+    _sorted_common: list[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
@@ -105,3 +107,14 @@ class Lexicon:
         if self._index is None:
             self._index = CandidateIndex(self.zipf, self.domain)
         return self._index
+
+    def starts_longer_word(self, prefix: str, min_zipf: float) -> bool:
+        """Whether a longer domain word, or general word at least `min_zipf` common, begins with
+        `prefix` (lower-case): a cell border may have cut that word ('pelap' of pelaporan)."""
+        if self._sorted_common is None:
+            self._sorted_common = sorted(
+                word for word, zipf in self.zipf.items() if zipf >= min_zipf or word in self.domain
+            )
+        words = self._sorted_common
+        at = bisect_right(words, prefix)
+        return at < len(words) and words[at].startswith(prefix)

@@ -47,10 +47,13 @@ class CorrectorSettings(BaseModel):
     doubtful_confidence: float = 0.5
     doubtful_factor: float = 1.25
     doubtful_max_per_letter: float = 0.23
-    # At or below this confidence the word would be treated as noise (only cheap glyph
-    # confusions). Off: on the dev split near-zero confidence words were garble of real words
-    # (119 garbled, 14 correct), and the domain/lead rules already guard the big jumps.
-    noise_confidence: float = -1.0
+    # At or below this confidence Tesseract was guessing: the nearest common word is a guess too
+    # (Sorban -> Korban, Gakukan -> Lakukan), so the word changes only on a cheap glyph
+    # confusion (caps_max_cost) or with support: a copy printed elsewhere in the document
+    # (document_word) or a neighbour pair (the neighbour pass).
+    noise_confidence: float = 0.05
+    # ... and toward a general (non-SOP) word only on the cheapest confusions (one rn/m, 1/l).
+    noise_general_max_cost: float = 0.35
     # Glued words: each part at least this long (shorter parts are too easy to find by chance).
     min_glued_part: int = 5
     # 'KinerjaMengumpulkan' splits at the case change; 'CamScanner' (a 3-letter part) does not.
@@ -102,3 +105,7 @@ class CorrectorSettings(BaseModel):
     neighbour_lead_per_cost: float = 0.25
     # Pair partners are looked for at most this share of letters away (plain edits).
     neighbour_max_share: float = 0.6
+    # A word ending a cell or line that begins a longer word (domain, or general at least this
+    # common) may be cut by the border: it changes only into a completion of itself.
+    cut_min_letters: int = 4
+    cut_min_zipf: float = 3.0

@@ -149,3 +149,16 @@ _GENERAL = sorted(Corrector.default().lexicon.zipf)
 def test_lexicon_words_never_change(words: list[str]) -> None:
     text = " ".join(words)
     assert Corrector.default().correct(text).text == text
+
+
+def test_near_zero_confidence_words_need_more_than_a_guess(corrector: Corrector) -> None:
+    # 'kecangan' is two cheap glyphs from the rare 'kacangan': a fair guess for a doubtful word,
+    # but Tesseract reading it at confidence 0 means the nearest word is a guess too.
+    assert corrector.correct("kecangan", word_confidences=[0.3]).text == "kacangan"
+    assert corrector.correct("kecangan", word_confidences=[0.0]).text == "kecangan"
+
+
+def test_a_word_cut_at_the_end_of_a_cell_only_completes(corrector: Corrector) -> None:
+    # 'pelap' begins 'pelaporan': mid-line it reads as 'gelap', at the end of the cell it was cut.
+    assert corrector.correct("dan pelap Disposisi").text == "dan gelap Disposisi"
+    assert corrector.correct("Subkor Py dan pelap").text == "Subkor Py dan pelap"

@@ -33,7 +33,10 @@ FONTS = {
     "heldout": ["/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
                 "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf"],
 }  # fmt: skip
-SOURCES = {"dev": ["000", "001"], "heldout": ["002"]}
+SOURCES = {"dev": ["000", "001"], "heldout": ["002"], "heldout2": ["002"]}
+# The fresh held-out split (heldout2) follows the held-out recipe with new seeds: the first
+# held-out split (heldout) was looked at after a run and now counts as seen.
+FONTS["heldout2"] = FONTS["heldout"]
 
 VERBS = [
     "Menyusun", "Menyiapkan", "Memeriksa", "Menandatangani", "Menyerahkan", "Mengumpulkan",
@@ -263,6 +266,8 @@ def main() -> None:
         ("heldout", 29, (0.40, 0.68), "synthetic_heldout.jsonl"),
         ("dev", 13, (0.34, 0.46), "synthetic_dev_heavy.jsonl"),
         ("heldout", 31, (0.34, 0.46), "synthetic_heldout_heavy.jsonl"),
+        ("heldout2", 47, (0.40, 0.68), "synthetic_heldout2.jsonl"),
+        ("heldout2", 53, (0.34, 0.46), "synthetic_heldout2_heavy.jsonl"),
     )
     for split, seed, scales, name in batches:
         records = build(split, seed, scales, HERE / "ocr" / name.replace(".jsonl", ".json"))
