@@ -148,7 +148,7 @@ def _lane_actor(table: Table, actors: list[Actor], column: int) -> str | None:
 
 
 def _apply_flow(step: Step, flow: StepFlow | None, table: Table, actors: list[Actor],
-                position: int, count: int, following: int | None) -> None:  # fmt: skip
+                position: int, count: int, following: int | None, page: int) -> None:  # fmt: skip
     if flow is None:
         step.kind = "start" if position == 0 else "end" if position == count - 1 else "process"
         step.next = [Transition(to=following, source="sequence")] if following else []
@@ -157,7 +157,9 @@ def _apply_flow(step: Step, flow: StepFlow | None, table: Table, actors: list[Ac
     step.kind = flow.kind
     step.next = list(flow.next)
     step.symbols = [
-        StepSymbol(actor=actor, shape=s.shape, text=s.text, bbox=s.bbox, confidence=s.confidence)
+        StepSymbol(
+            actor=actor, shape=s.shape, text=s.text, page=page, bbox=s.bbox, confidence=s.confidence
+        )
         for s in flow.symbols
         if s.col is not None and (actor := _lane_actor(table, actors, s.col))
     ]
@@ -217,7 +219,8 @@ def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str
         step = _step(no, placed)
         following = numbered[position + 1][0] if position + 1 < len(numbered) else None
         flow = flows.get(no)
-        _apply_flow(step, flow, placed.table, actors, position, len(numbered), following)
+        _apply_flow(step, flow, placed.table, actors, position, len(numbered), following,
+                    placed.page)  # fmt: skip
         problems.extend(flow.problems if flow else [])
         steps.append(step)
     values = draft.identity.values if draft.identity else {}

@@ -30,6 +30,8 @@ def test_born_digital_pdf_agrees_with_gold_on_every_field_but_the_flowchart(born
     step = result.document.sops[0].steps[4]
     assert step.waktu is not None and step.waktu.text == "2 hari kerja"  # merged over steps 4-5
     assert step.provenance["kegiatan"].page == 2 and step.provenance["kegiatan"].bbox is not None
+    symbols = [symbol for step in result.document.sops[0].steps for symbol in step.symbols]
+    assert symbols and all(symbol.page in (1, 2) and symbol.bbox for symbol in symbols)
 
 
 def test_image_only_pdf_and_rotated_phone_photos_are_read(born_digital, tmp_path: Path) -> None:
