@@ -19,6 +19,7 @@ from ingest.image.sheet import (
     warp_around_frame,
     warp_sheet,
 )
+from ingest.image.sheet_edges import refine_sheet_corners
 from ingest.ocr import OcrEngine, make_engine
 from ingest.ocr.cells import CellFilter, ocr_cells, upside_down_by_reading, without_rulings
 from ingest.page import Cell, Page, Table
@@ -41,6 +42,7 @@ def rectify(page: Page, settings: PipelineSettings) -> Page:
     corners = find_sheet(gray, settings.cleanup.min_sheet_area)
     long_side = settings.cleanup.sheet_long_side
     if corners is not None:
+        corners = refine_sheet_corners(gray, corners, settings.cleanup.sheet_edge_search)
         return page.model_copy(update={"image": warp_sheet(gray, corners, long_side)})
     # No sheet outline (the paper fills or runs off the photo): the table frame's perspective.
     frame = find_table_frame(gray, settings.cleanup.min_frame_area)

@@ -40,6 +40,9 @@ class CleanupSettings(_Settings):
     """Rectified scans are resized to this long side (about 200 dpi for A4): OCR-sized text."""
     min_sheet_area: float = 0.2
     """A sheet outline must cover this share of the photo, else the photo is the sheet."""
+    sheet_edge_search: float = 0.02
+    """The rough sheet outline is sharpened by searching this share of the long side either side
+    of each edge for the paper-to-desk step (shadowed hard scans: corners off by ~20 px)."""
     max_deskew_degrees: float = 8.0
     min_frame_area: float = 0.15
     """Without a sheet outline, a table frame covering this share of the photo sets the

@@ -6,9 +6,12 @@ import cv2
 import numpy as np
 
 from ingest.image.binarise import ink_mask, to_gray
+from ingest.image.sheet_edges import edge_support
 
 _MAX_FRAME_CORNER_ERROR = 12.0  # degrees; phone perspective stays well under it
 _WORK_SIDE = 800  # the outline is found on a small copy: fast, and text detail does not matter
+_SUPPORT_SEARCH = 0.01  # share of the long side searched either side of an outline's side
+_MIN_SUPPORT = 0.8  # share of the weakest side that must lie on a paper-to-desk step
 
 
 def order_corners(points: np.ndarray) -> np.ndarray:
@@ -45,9 +48,28 @@ def find_sheet(image: np.ndarray, min_area_share: float) -> np.ndarray | None:
     if quad is None:
         edges = cv2.dilate(cv2.Canny(small, 40, 120), np.ones((5, 5), np.uint8))
         quad = _quad_of(edges, min_area)
-    if quad is None or cv2.contourArea(quad) > 0.98 * small.size or _clipped(quad, small.shape):
+    elif not _is_sheet(quad, small.shape):
+        return None
+    elif edge_support(gray, order_corners(quad / scale), _SUPPORT_SEARCH) < _MIN_SUPPORT:
+        # A bright outline that follows a shadow across the paper: the edge map may do better.
+        edges = cv2.dilate(cv2.Canny(small, 40, 120), np.ones((5, 5), np.uint8))
+        quad = _better_outline(gray, scale, quad, _quad_of(edges, min_area))
+    if quad is None or not _is_sheet(quad, small.shape):
         return None
     return order_corners(quad / scale)
+
+
+def _is_sheet(quad: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """Not the whole photo (then the photo is the sheet) and not running off its edge."""
+    return cv2.contourArea(quad) <= 0.98 * shape[0] * shape[1] and not _clipped(quad, shape)
+
+
+def _better_outline(gray: np.ndarray, scale: float, *quads: np.ndarray | None) -> np.ndarray | None:
+    """Of the candidate outlines (work-scale quads), the one whose sides follow paper edges best."""
+    found = [quad for quad in quads if quad is not None]
+    if not found:
+        return None
+    return max(found, key=lambda q: edge_support(gray, order_corners(q / scale), _SUPPORT_SEARCH))
 
 
 def _clipped(quad: np.ndarray, shape: tuple[int, ...]) -> bool:
