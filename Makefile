@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SOP := $(VENV)/bin/sop
-APT_PACKAGES := tesseract-ocr tesseract-ocr-ind chromium fonts-dejavu-core fonts-liberation
+APT_PACKAGES := python3-venv tesseract-ocr tesseract-ocr-ind chromium fonts-dejavu-core fonts-liberation fonts-dejavu-extra
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 

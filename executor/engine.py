@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from executor.calendar import CalendarSettings, deadline
-from executor.errors import InstanceFinishedError, StepNotReadyError
+from executor.errors import EventBeforeReadyError, InstanceFinishedError, StepNotReadyError
 from executor.flow import Exit, Flow, parse_decision, resolve_actor
 
 EventKind = Literal["started", "ready", "completed", "finished"]
@@ -88,6 +88,11 @@ def complete(
         raise StepNotReadyError(
             f"Step {step_no} of instance {state.id} is not ready (ready: {ready}). Complete the "
             "ready step first; `sop run show` lists it."
+        )
+    if now < token.ready_at:
+        raise EventBeforeReadyError(
+            f"Step {step_no} of instance {state.id} became ready at {token.ready_at.isoformat()}; "
+            f"it cannot be completed at {now.isoformat()}. Check the --at time."
         )
     flow_step = flow.steps[step_no]
     actor_id = resolve_actor(flow, flow_step, actor)

@@ -25,6 +25,10 @@ class StepNotReadyError(ExecutorError):
     """Out of turn: the step is not one of the ready steps."""
 
 
+class EventBeforeReadyError(ExecutorError):
+    """A completion dated (--at) before the step became ready: the audit trail must stay in order."""
+
+
 class WrongActorError(ExecutorError):
     """The actor given with --as is not a pelaksana of the step."""
 

@@ -104,7 +104,9 @@ class LooseEnd(BaseModel):
     """A flowchart line between a symbol and the top or bottom of the table body: it goes on on
     another page (the table continues there)."""
 
-    symbol: int = Field(description="Index into Page.symbols of the symbol at the line's other end.")
+    symbol: int = Field(
+        description="Index into Page.symbols of the symbol at the line's other end."
+    )
     direction: Literal["out", "in"] = Field(description="out: leaves the symbol; in: points at it.")
     side: Literal["top", "bottom"]
     x: float

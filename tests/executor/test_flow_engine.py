@@ -6,6 +6,7 @@ from executor import engine
 from executor.calendar import CalendarSettings
 from executor.errors import (
     DecisionError,
+    EventBeforeReadyError,
     InstanceFinishedError,
     StepNotReadyError,
     UnrunnableSopError,
@@ -121,6 +122,14 @@ def test_out_of_turn_is_refused_and_nothing_changes():
     state, _ = engine.start(flow, "i1", "k", T0, CALENDAR)
     with pytest.raises(StepNotReadyError, match=r"ready: 1"):
         engine.complete(flow, state, 2, "JF Perencana", T0, CALENDAR)
+    assert state.ready[0].step == 1 and state.seq == 2
+
+
+def test_a_completion_dated_before_the_step_was_ready_is_refused():
+    flow = build_flow(revision_sop())
+    state, _ = engine.start(flow, "i1", "k", T0, CALENDAR)
+    with pytest.raises(EventBeforeReadyError, match="Check the --at time"):
+        engine.complete(flow, state, 1, "Kabid", T0 - timedelta(days=900), CALENDAR)
     assert state.ready[0].step == 1 and state.seq == 2
 
 

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models.normalise import clean_cell, make_actor, make_actors, parse_waktu
 
@@ -74,3 +76,34 @@ def test_unknown_actor_has_no_jabatan():
 def test_repeated_lanes_get_distinct_ids():
     ids = [actor.id for actor in make_actors(["Kasubag", "Kasubbag", "Staf"])]
     assert ids == ["kepala-sub-bagian", "kepala-sub-bagian-2", "staf"]
+
+
+UNIT_SPELLINGS = {
+    "menit": ["menit", "Menit", "MENIT", "mnt"],
+    "jam": ["jam", "Jam", "JAM"],
+    "hari": ["hari", "Hari", "hari kerja", "Hari Kerja"],
+    "minggu": ["minggu", "Minggu", "pekan"],
+    "bulan": ["bulan", "Bulan", "bln"],
+}
+
+
+@given(
+    value=st.integers(min_value=1, max_value=999),
+    unit=st.sampled_from(sorted(UNIT_SPELLINGS)),
+    data=st.data(),
+    gap=st.sampled_from(["", " ", "  "]),
+)
+def test_any_number_and_unit_spelling_parses(value, unit, data, gap):
+    spelling = data.draw(st.sampled_from(UNIT_SPELLINGS[unit]))
+    waktu = parse_waktu(f"{value}{gap}{spelling}")
+    assert waktu is not None
+    assert (waktu.value, waktu.unit) == (value, unit)
+    assert waktu.hari_kerja == ("kerja" in spelling.lower())
+
+
+@given(st.text(max_size=40))
+def test_parse_waktu_never_raises_and_keeps_the_printed_text(text):
+    waktu = parse_waktu(text)
+    if waktu is not None:
+        assert waktu.text == " ".join(text.split())
+        assert (waktu.value is None) == (waktu.unit is None)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from exports.json import document_from_json
 from models.provenance import Provenance
 from models.quality import check_sop, nominal_duration
@@ -114,10 +112,6 @@ def test_seed_003_nameless_sop_with_a_revision_loop():
     assert duration.with_revisions_minutes > duration.happy_minutes
 
 
-@pytest.mark.skipif(
-    not (GOLD_DIR / "004_398e1332f72e7e9f.txt.json").is_file(),
-    reason="gold for seed 004 not written yet",
-)
 def test_seed_004_meeting_row_is_no_active_verb():
     (sop,) = gold_sops("004_398e1332f72e7e9f")
     assert step_starting(sop, "Rapat") in found(sop, "kegiatan_not_active_verb")

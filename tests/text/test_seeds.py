@@ -30,6 +30,12 @@ FIELD_FLOORS: dict[str, dict[str, float]] = {
 }  # fmt: skip
 
 
+# OCR seeds: exact cell text cannot match, so the mean similarity of the free-text cells
+# (kegiatan, kelengkapan, output, keterangan) to the typed gold is held instead.
+TEXT_SIMILARITY_FLOORS = {"003_5673e55a475cea00.txt": 0.85, "004_398e1332f72e7e9f.txt": 0.65}
+TEXT_FIELDS = ("kegiatan", "kelengkapan", "output", "keterangan")
+
+
 def _run(name: str) -> tuple[IngestResult, Document, Agreement]:
     result = ingest_file(SEEDS / name)
     gold = Document.model_validate_json((GOLD / f"{name}.json").read_text(encoding="utf-8"))
@@ -57,6 +63,14 @@ def test_field_agreement_reaches_floor(seed_run) -> None:
         if agreement.rate(field) < floors.get(field, 1.0)
     }
     assert not low, f"{name}: {low}\n" + "\n".join(agreement.mismatches)
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_SIMILARITY_FLOORS))
+def test_ocr_seed_cells_stay_close_to_the_typed_gold(name: str) -> None:
+    _result, _gold, agreement = _run(name)
+    total = sum(agreement.total[field] for field in TEXT_FIELDS)
+    similarity = sum(agreement.similarity[field] for field in TEXT_FIELDS) / total
+    assert similarity >= TEXT_SIMILARITY_FLOORS[name], f"{name}: {similarity:.3f}"
 
 
 def test_seed_000_holds_three_sops_with_repaired_numbers() -> None:
