@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -11,3 +12,13 @@ CORPUS_SEEDS = REPO / "corpus" / "seeds"
 def seeds_dir() -> Path:
     """The five real seeds (bundled copy; identical to ../shared/seeds)."""
     return CORPUS_SEEDS
+
+
+def require_installed(available: bool, what: str) -> None:
+    """Skip a test whose system package is missing on a developer's machine; in CI (where
+    `make test` installed everything) a missing package means the set-up broke: fail."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing although `make test` installs it: the set-up broke")
+    pytest.skip(f"{what} is not installed (run `make setup`)")

@@ -7,12 +7,12 @@ import shutil
 import cv2
 import numpy as np
 import pytesseract
-import pytest
 from PIL import Image, ImageDraw, ImageFont
 from typer.testing import CliRunner
 
 from cli.main import app
 from ingest.correct import Corrector
+from tests.conftest import require_installed
 
 
 def test_sop_correct_keeps_lines_and_explains_on_stderr() -> None:
@@ -44,12 +44,12 @@ def _degraded_render(text: str) -> np.ndarray:
     return cv2.imdecode(encoded, cv2.IMREAD_GRAYSCALE)
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 def test_real_tesseract_output_gets_closer_to_the_source() -> None:
+    require_installed(shutil.which("tesseract") is not None, "tesseract-ocr")
     try:
         image = _degraded_render(SOURCE)
     except OSError:
-        pytest.skip("DejaVuSans.ttf not available")
+        require_installed(False, "fonts-dejavu-core (DejaVuSans.ttf)")
     data = pytesseract.image_to_data(
         image, lang="ind", config="--psm 7", output_type=pytesseract.Output.DICT
     )

@@ -20,6 +20,7 @@ from exports.json import document_from_json
 from exports.report import SCORE_BINS, build_report, report_csv, report_html, write_report
 from models.quality import check_sop
 from models.sop import Sop
+from tests.conftest import require_installed
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "golden" / "seeds"
@@ -134,8 +135,8 @@ def test_report_command_exit_1_but_report_written_when_a_json_is_broken(tmp_path
 # ---------------------------------------------------------------- headless Chromium
 def _chromium() -> str:
     binary = shutil.which("chromium")
-    if binary is None:
-        pytest.skip("chromium is not installed (apt-get install chromium; `make setup` does it)")
+    require_installed(binary is not None, "chromium")
+    assert binary is not None
     return binary
 
 

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ingest.flowchart.arrows import end_flare
 from ingest.page import Page, Word
+from tests.conftest import require_installed
 from tests.flowchart.drawing import Style, draw_plan
 from tests.flowchart.test_read_flowchart import (
     assert_matches_plan,
@@ -78,8 +79,8 @@ def _reprint_in_a_real_font(page: Page, words: list[Word]) -> None:
     page.image = np.asarray(picture).copy()
 
 
-@pytest.mark.skipif(not LIBERATION.exists(), reason="fonts-liberation (Makefile APT_PACKAGES)")
 def test_scan_exit_labels_are_read_by_ocr_when_the_lanes_hold_no_words() -> None:
+    require_installed(LIBERATION.exists(), "fonts-liberation")
     drawn = draw_plan(loop_plan(), 3, Style(line=2, seed=3, label_lift=8))
     for page in drawn.pages:
         lanes = [c for c in page.tables[0].columns if c.role == "actor"]
