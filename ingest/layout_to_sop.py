@@ -171,8 +171,6 @@ def _field_text(ref: CellRef | None, role: str, ocr: bool) -> tuple[str | None, 
     text = clean_cell(strip_noise(ref.text)) if ref else None
     if text is None or not ocr:
         return text, []
-    if role == "waktu":  # '| hari', 'l jam': OCR's reading of a lone 1 before a unit
-        text = re.sub(r"^[|lI](?=\s*(?:menit|jam|hari|minggu|bulan)\b)", "1", text, flags=re.I)
     corrected = Corrector.default().correct(text, "waktu" if role == "waktu" else "text")
     return clean_cell(corrected.text), corrected.corrections
 

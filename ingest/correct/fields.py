@@ -51,10 +51,13 @@ def snap_unit(printed: str) -> str | None:
 
 
 def waktu_token(token: str, next_token: str | None, known: bool) -> Fix | None:
-    """One token of a Waktu cell: '1jam', 'Zhar', 'Zhari', 'l' (before 'hari'), '3O', 'jarn'."""
-    core = SplitToken.of(normalise_glyphs(token)).core
+    """One token of a Waktu cell: '1jam', 'Zhar', 'Zhari', 'l' or '|' (before 'hari'), '3O'."""
+    printed = normalise_glyphs(token)
+    # A leading bar is OCR's reading of a lone 1 in a Waktu cell, not a stray mark to strip.
+    core = printed if printed.startswith(("|", "!")) else SplitToken.of(printed).core
     match = _WAKTU_TOKEN.fullmatch(core)
-    if match is None or (known and not any(char.isdigit() for char in core)):
+    bar = core.startswith(("|", "!"))
+    if match is None or (known and not bar and not any(char.isdigit() for char in core)):
         return None
     number, unit_text = as_digits(match["number"]), match["unit"]
     if unit_text:

@@ -80,6 +80,8 @@ def test_keeps_whitespace_and_line_breaks(corrector: Corrector) -> None:
         ("Zhar", "2 hari"),
         ("Zhari", "2 hari"),
         ("l hari", "1 hari"),
+        ("| hari", "1 hari"),
+        ("|hari", "1 hari"),
         ("3O menit", "30 menit"),
         ("2 jarn", "2 jam"),
         ("1 hari kerja", "1 hari kerja"),
