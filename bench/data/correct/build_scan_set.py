@@ -1,0 +1,199 @@
+"""The `scans` split: OCR tokens the real scan pipeline reads in procedure-table cells, labelled
+against the generator's gold.
+
+    .venv/bin/python -m bench.data.correct.build_scan_set [--workers 2]
+
+Documents: fresh synthetic SOPs (corpus/generator, split `test`, one seed per document, seeds
+used by nothing else: the test split's samples and benches use 1000-1099):
+    mild damage: seeds 7000-7005 phone-scan JPGs (`scan`), 7006-7011 image-only PDFs (`scanpdf`)
+    hard damage: seeds 7100-7103 `scan`, 7104-7107 `scanpdf`
+Each document goes through the pipeline's own page recipe (`ingest.pipeline.read_pages`: clean-up,
+rulings, tables, per-cell Tesseract) and its steps are assembled as `ingest.layout_to_sop` does
+(`pages_to_drafts`, `_numbered`), stopping BEFORE the corrector: no `Corrector` runs here. The
+raw text of every kegiatan / kelengkapan / waktu / output / keterangan cell is rebuilt from the
+page's words exactly as `words_to_text` joins them (the text `_field_text` hands to the
+corrector), each token with its Tesseract word confidence (the lowest of the words a hyphenated
+line break joins). Tokens are aligned to the gold cell of the same SOP, step number and field
+with build_set.py's `align` (difflib anchors + `align_block`).
+
+Records: {"raw", "gold", "kind", "field", "conf", "line", "split": "scans", "origin"} as in
+build_set.py; field "waktu" for the waktu cell, "text" otherwise; origin
+"scan-<kind>-<damage>-<seed>" (one document each); line "p<page>-t<table>-r<row>-c<col>" (the
+step's first cell of that field: unique within a document). A merged cell serving two steps is
+labelled once; a step whose kegiatan reads unlike the gold kegiatan (a missed row shifting the
+numbers) is left out rather than paired with the wrong gold.
+
+Generation and OCR are cached in ocr/scans.json (cells' tokens, confidences and gold text);
+with the cache present only the alignment runs. Delete it to regenerate (OCR output differs
+across Tesseract builds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from bench.data.correct.build_set import align
+from corpus.generator.samples import Sample, load_samples
+from corpus.generator.writer import generate_corpus
+from ingest.layout_to_sop import PlacedRow, _numbered, pages_to_drafts, strip_noise
+from ingest.page import Page, Word
+from ingest.pipeline import detect_kind, read_pages
+from ingest.settings import PipelineSettings
+from ingest.table.words import words_in_cell, words_to_lines
+from models.normalise import clean_cell
+from models.sop import Sop
+
+HERE = Path(__file__).resolve().parent
+CACHE = HERE / "ocr" / "scans.json"
+OUTPUT = HERE / "scans.jsonl"
+# (damage, kind, first seed, count): one document per seed, seeds 7000+ used by nothing else.
+BATCHES = (
+    ("mild", "scan", 7000, 6),
+    ("mild", "scanpdf", 7006, 6),
+    ("hard", "scan", 7100, 4),
+    ("hard", "scanpdf", 7104, 4),
+)
+ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+# A step is labelled only when its OCR'd kegiatan reads like the gold kegiatan of the same number.
+MIN_KEGIATAN_SIMILARITY = 50.0
+
+
+def cell_tokens(page: Page, placed: PlacedRow, role: str) -> tuple[str, list[tuple[str, float]]]:
+    """(cell id, tokens with confidences) of one step field, joined as `words_to_text` and
+    `rows._ref` join them: cells top to bottom, lines, words left to right, a line ending in '-'
+    glued to the next line's first word."""
+    table = placed.table
+    column = next(c.index for c in table.columns if c.role == role)
+    rows = placed.row.rows
+    cells = sorted((c for c in table.cells
+                    if c.col <= column < c.col + c.col_span
+                    and c.row < rows[-1] + 1 and rows[0] < c.row + c.row_span),
+                   key=lambda c: c.row)  # fmt: skip
+    tokens: list[tuple[str, float]] = []
+    for cell in cells:
+        for number, line in enumerate(words_to_lines(words_in_cell(cell, page.words))):
+            for position, word in enumerate(line):
+                tokens = _add_word(tokens, word, glue=number > 0 and position == 0)
+    first = cells[0] if cells else None
+    cell_id = f"p{page.number}-t{placed.row.table}-r{first.row if first else rows[0]}-c{column}"
+    return cell_id, tokens
+
+
+def _add_word(tokens: list[tuple[str, float]], word: Word, glue: bool) -> list[tuple[str, float]]:
+    if glue and tokens and tokens[-1][0].endswith("-"):
+        text, confidence = tokens[-1]
+        return [*tokens[:-1], (text + word.text, min(confidence, word.confidence))]
+    return [*tokens, (word.text, word.confidence)]
+
+
+def gold_text(sop: Sop, no: int, role: str) -> str | None:
+    step = next((s for s in sop.steps if s.no == no), None)
+    if step is None:
+        return None
+    if role == "waktu":
+        return step.waktu.text if step.waktu else None
+    return getattr(step, role)
+
+
+def _best_gold(kegiatan: list[str], golds: list[Sop]) -> Sop:
+    """The gold SOP whose kegiatan texts read most like the draft's."""
+    joined = " ".join(kegiatan)
+    return max(golds, key=lambda sop: fuzz.ratio(joined, " ".join(s.kegiatan or "" for s in sop.steps)))  # fmt: skip
+
+
+def read_document(sample: Sample, damage: str) -> dict:
+    """Generation-side facts and the pipeline's raw cell tokens of one document (the cache entry)."""
+    record = sample.record
+    pages = read_pages(sample.paths, detect_kind(sample.paths[0]), PipelineSettings())
+    golds, problems = sample.gold().sops, []
+    cells, seen, skipped, unmatched = [], set(), 0, 0
+    for draft in pages_to_drafts(pages, problems):
+        numbered = _numbered(draft, problems)
+        kegiatan = [_field_text(placed, "kegiatan") for _, placed in numbered]
+        gold = _best_gold(kegiatan, golds)
+        for (no, placed), read in zip(numbered, kegiatan, strict=True):
+            expected = gold_text(gold, no, "kegiatan") or ""
+            if fuzz.token_set_ratio(read, expected) < MIN_KEGIATAN_SIMILARITY:
+                skipped += 1
+                continue
+            page = next(p for p in pages if p.number == placed.page)
+            for role in ROLES:
+                if role not in placed.row.fields:
+                    continue
+                cell_id, tokens = cell_tokens(page, placed, role)
+                if cell_id in seen:
+                    continue  # a merged cell serving two steps: labelled once
+                if " ".join(t for t, _ in tokens) != _field_text(placed, role):
+                    unmatched += 1  # the rebuilt tokens are not what the corrector would see
+                    continue
+                seen.add(cell_id)
+                cells.append({"line": cell_id, "role": role, "no": no, "tokens": tokens,
+                              "gold": gold_text(gold, no, role)})  # fmt: skip
+    return {"origin": f"scan-{record.kind}-{damage}-{record.seed}", "pages": len(pages),
+            "gold_steps": sum(len(s.steps) for s in golds), "skipped_steps": skipped,
+            "unmatched_cells": unmatched, "cells": cells}  # fmt: skip
+
+
+def _field_text(placed: PlacedRow, role: str) -> str:
+    """The cell text `layout_to_sop._field_text` would hand to the corrector ('' when none)."""
+    ref = placed.row.fields.get(role)
+    return (clean_cell(strip_noise(ref.text)) or "") if ref else ""
+
+
+def _read_batch(job: tuple[str, str, int, int]) -> list[dict]:
+    damage, kind, first, count = job
+    folder = Path(tempfile.mkdtemp(prefix=f"scan-set-{damage}-{kind}-"))
+    generate_corpus(folder, range(first, first + count), "test", [kind], damage)  # type: ignore[arg-type]
+    return [read_document(sample, damage) for sample in load_samples(folder)]
+
+
+def read_all(workers: int) -> list[dict]:
+    if CACHE.exists():
+        return json.loads(CACHE.read_text(encoding="utf-8"))
+    jobs = [(d, k, first + i, 1) for d, k, first, n in BATCHES for i in range(n)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        documents = [doc for batch in pool.map(_read_batch, jobs) for doc in batch]
+    CACHE.parent.mkdir(exist_ok=True)
+    CACHE.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
+    return documents
+
+
+def label(documents: list[dict]) -> list[dict]:
+    records: list[dict] = []
+    for document in documents:
+        for cell in document["cells"]:
+            ocr = [(text, conf, cell["line"]) for text, conf in cell["tokens"]]
+            for record in align((cell["gold"] or "").split(), ocr):
+                record.update(field="waktu" if cell["role"] == "waktu" else "text",
+                              split="scans", origin=document["origin"])  # fmt: skip
+                records.append(record)
+    return records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    began = time.perf_counter()
+    documents = read_all(parser.parse_args().workers)
+    records = label(documents)
+    with OUTPUT.open("w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    kinds: dict[str, int] = {}
+    for record in records:
+        kinds[record["kind"]] = kinds.get(record["kind"], 0) + 1
+    pages = sum(d["pages"] for d in documents)
+    skipped = sum(d["skipped_steps"] for d in documents)
+    print(f"scans: {len(documents)} documents, {pages} pages, {len(records)} tokens {kinds}; "
+          f"{skipped} steps left out (kegiatan unlike gold); {time.perf_counter() - began:.0f} s")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
