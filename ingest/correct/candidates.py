@@ -1,6 +1,6 @@
 """One garbled word -> its correction, or None when the evidence is not strong enough.
 
-Candidates come from the symspell index (plain edit distance <= 2, on the printed word and on a
+Candidates come from the symmetric-delete index (plain edit distance <= 2, on the printed word and on a
 reading with digits as letters); each is ranked by the OCR-weighted distance minus a small
 frequency bonus. The best must be cheap enough for the word's length and clearly ahead of the
 runner-up, otherwise nothing changes: a wrong correction is worse than a missed one.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import confusion_readings, ocr_distance
+from ingest.correct.distance import confusion_readings, ocr_distance, ocr_distances
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import digits_as_letters, is_all_caps, without_stray_marks
@@ -64,8 +64,8 @@ def _rank(
             context.nearest(printed, settings.context_candidates, settings.context_max_share)
         )
     ranked = []
-    for word in words:
-        cost = ocr_distance(printed, word)
+    ordered = sorted(words)
+    for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
         bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
         if context is not None and word in context:
             bonus += settings.context_bonus

@@ -1,6 +1,8 @@
 """Candidate search: which lexicon words could a garbled word have been?
 
-Two symspell indexes keep the search both wide where it is safe and fast:
+Two symmetric-delete indexes (the SymSpell idea: a word and a query within d edits share a
+string reached by at most d deletions from each) keep the search both wide where it is safe and
+fast:
 - every general word under its *glyph-folded key* (l/1/|/I -> i, 0 -> o, 5 -> s, rn -> m, ...),
   one edit away: 'dlberlkan' folds to 'diberikan' and is found at distance 0, although it is
   two plain edits from the word;
@@ -11,9 +13,10 @@ Two symspell indexes keep the search both wide where it is safe and fast:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-from symspellpy import SymSpell, Verbosity
+from rapidfuzz.distance import OSA, Levenshtein
 
 _FOLD_MULTI = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 _FOLD_SINGLE = str.maketrans({"l": "i", "1": "i", "|": "i", "!": "i", "ı": "i", "0": "o",
@@ -27,37 +30,69 @@ def fold(word: str) -> str:
     return word.translate(_FOLD_SINGLE)
 
 
+# Deletions are taken from the first glyphs only (SymSpell's prefix trick: the index stays small
+# and a query makes few look-ups); the full words are then checked with the real distance.
+_PREFIX = 7
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word's prefix and every string made by deleting at most `depth` of its glyphs."""
+    level = {word[:_PREFIX]}
+    found = set(level)
+    for _ in range(depth):
+        level = {text[:i] + text[i + 1 :] for text in level for i in range(len(text))}
+        found |= level
+    return found
+
+
+class DeleteIndex:
+    """Words within `depth` edits (optimal string alignment: insert, delete, substitute, swap
+    two neighbours) of a query. symspellpy does the same search with its checks in pure Python;
+    here the check is rapidfuzz's C distance."""
+
+    def __init__(self, words: Iterable[str], depth: int) -> None:
+        self.depth = depth
+        self._by_deletion: dict[str, list[str]] = {}
+        for word in words:
+            for deletion in _deletions(word, depth):
+                self._by_deletion.setdefault(deletion, []).append(word)
+
+    def lookup(self, query: str) -> set[str]:
+        candidates = {
+            word
+            for deletion in _deletions(query, self.depth)
+            for word in self._by_deletion.get(deletion, ())
+        }
+        depth = self.depth
+        return {
+            word for word in candidates if OSA.distance(query, word, score_cutoff=depth) <= depth
+        }
+
+
 class CandidateIndex:
     """Folded general words (edit distance 1) plus domain words (edit distance 2)."""
 
     def __init__(self, zipf: dict[str, float], domain: set[str]) -> None:
         self._by_key: dict[str, list[str]] = {}
-        self._general = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
-        for word, frequency in zipf.items():
-            key = fold(word)
-            if key not in self._by_key:
-                self._general.create_dictionary_entry(key, max(1, int(10**frequency)))
-            self._by_key.setdefault(key, []).append(word)
-        self._domain = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-        for word in domain:
-            self._domain.create_dictionary_entry(word, 1)
+        for word in zipf:
+            self._by_key.setdefault(fold(word), []).append(word)
+        self._general = DeleteIndex(self._by_key, depth=1)
+        self._domain = DeleteIndex(domain, depth=2)
         self._domain_words = sorted(domain)
 
     def general(self, queries: set[str]) -> set[str]:
         """General words whose folded key is within one edit of a query's folded key."""
         words: set[str] = set()
         for key in {fold(query) for query in queries}:  # readings often fold to one key
-            found = self._general.lookup(key, Verbosity.ALL, max_edit_distance=1)
-            for item in found:
-                words.update(self._by_key[item.term])
+            for found in self._general.lookup(key):
+                words.update(self._by_key[found])
         return words
 
     def domain(self, queries: set[str]) -> set[str]:
         """Domain words within two plain edits of a query."""
         words: set[str] = set()
         for query in queries:
-            found = self._domain.lookup(query, Verbosity.ALL, max_edit_distance=2)
-            words.update(item.term for item in found)
+            words.update(self._domain.lookup(query))
         return words
 
     def domain_near(self, query: str, max_share: float, limit: int) -> list[str]:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.candidates import WordFix, ranked_candidates
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import ocr_distance
+from ingest.correct.distance import ocr_distances
 from ingest.correct.errors import LexiconMissingError
 from ingest.correct.lexicon import BIGRAM_FILE, LEXICON_DIR, Lexicon
 from ingest.correct.settings import CorrectorSettings
@@ -93,8 +93,8 @@ def neighbour_fix(
     candidates = {word for _, _, word in ranked_candidates(printed, lexicon, settings, context)}
     candidates.update(bigrams.near(printed, left, right, settings.neighbour_max_share))
     ranked = []
-    for word in candidates:
-        cost = ocr_distance(printed, word)
+    ordered = sorted(candidates)
+    for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
         support = bigrams.support(left, word, right)
         bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
         bonus += settings.context_bonus * (word in context)
