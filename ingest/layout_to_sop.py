@@ -166,22 +166,50 @@ def _apply_flow(step: Step, flow: StepFlow | None, table: Table, actors: list[Ac
     step.confidence = min(step.confidence, flow.confidence)
 
 
-def _field_text(ref: CellRef | None, role: str, ocr: bool) -> tuple[str | None, list[Correction]]:
-    """Cell text without scanner footers; OCR'd text goes through the garble corrector."""
-    text = clean_cell(strip_noise(ref.text)) if ref else None
-    if text is None or not ocr:
-        return text, []
-    corrected = Corrector.default().correct(text, "waktu" if role == "waktu" else "text")
-    return clean_cell(corrected.text), corrected.corrections
+_ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+# Field text of one step by role, with the corrector's changes (none for a text layer).
+FieldTexts = dict[str, tuple[str | None, list[Correction]]]
 
 
-def _step(no: int, placed: PlacedRow) -> Step:
+def _cell_text(ref: CellRef) -> tuple[str | None, list[float] | None]:
+    """Cell text without scanner footers, and its OCR word confidences when they still line up
+    with its tokens (a footer line removed shifts them: then none)."""
+    text = clean_cell(strip_noise(ref.text))
+    tokens = ref.text.split()
+    same = text is not None and text.split() == tokens and len(ref.word_confidences) == len(tokens)
+    return text, list(ref.word_confidences) if same else None
+
+
+def _field_texts(rows: list[PlacedRow]) -> list[FieldTexts]:
+    """Each step's field texts. The OCR'd cells of one SOP are corrected together, so a word
+    read well in one cell is evidence for its garbled copies in others (correct_document)."""
+    texts: list[FieldTexts] = [{} for _ in rows]
+    todo: list[tuple[int, str, str, list[float] | None]] = []
+    for position, placed in enumerate(rows):
+        for role in _ROLES:
+            if role not in placed.row.fields:
+                continue
+            text, confidences = _cell_text(placed.row.fields[role])
+            texts[position][role] = (text, [])
+            if text is not None and placed.ocr:
+                todo.append((position, role, text, confidences))
+    if todo:
+        results = Corrector.default().correct_document(
+            [(text, "waktu" if role == "waktu" else "text") for _, role, text, _ in todo],
+            word_confidences=[confidences for *_, confidences in todo],
+        )
+        for (position, role, _, _), result in zip(todo, results, strict=True):
+            texts[position][role] = (clean_cell(result.text), result.corrections)
+    return texts
+
+
+def _step(no: int, placed: PlacedRow, fields: FieldTexts) -> Step:
     row, page = placed.row, placed.page
     texts: dict[str, str | None] = {}
     provenance: dict[str, Provenance] = {}
-    for role in ("kegiatan", "kelengkapan", "waktu", "output", "keterangan"):
+    for role in _ROLES:
         ref = row.fields.get(role)
-        texts[role], corrections = _field_text(ref, role, placed.ocr)
+        texts[role], corrections = fields.get(role, (None, []))
         if ref is not None:
             provenance[role] = Provenance(raw=ref.text, page=page, bbox=ref.bbox,
                                           confidence=ref.confidence, corrections=corrections)  # fmt: skip
@@ -213,8 +241,9 @@ def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str
     if numbered and not flows:
         problems.append("flowchart was not read: kind and next follow the step order")
     steps = []
+    fields = _field_texts([placed for _, placed in numbered])
     for position, (no, placed) in enumerate(numbered):
-        step = _step(no, placed)
+        step = _step(no, placed, fields[position])
         following = numbered[position + 1][0] if position + 1 < len(numbered) else None
         flow = flows.get(no)
         _apply_flow(step, flow, placed.table, actors, position, len(numbered), following,

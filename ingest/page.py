@@ -48,6 +48,10 @@ class Cell(BaseModel):
     bbox: BBox
     text: str = ""
     confidence: float = 1.0
+    word_confidences: list[float] = Field(
+        default_factory=list,
+        description="OCR confidence of each whitespace token of text; empty when not known.",
+    )
 
 
 class TableColumn(BaseModel):

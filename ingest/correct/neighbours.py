@@ -124,8 +124,10 @@ def _doubt(
     """The best reading has no neighbour behind it but a close rival has ('berang kepaiia
     Kepala': kepala by spelling, kepada by phrase): too close to call, leave the word as
     printed (rule DOUBT); None when no neighbour has an opinion."""
-    best = ranked[0][0]
+    best, best_cost, _, word = ranked[0]
     if any(support and adjusted - best < settings.neighbour_min_lead
-           for adjusted, _, support, _ in ranked[1:]):  # fmt: skip
+           and cost - best_cost < settings.neighbour_doubt_max_gap
+           and rival.replace("-", "") != word.replace("-", "")  # a spelling variant: no rival
+           for adjusted, cost, support, rival in ranked[1:]):  # fmt: skip
         return WordFix(printed, 0.0, DOUBT)
     return None

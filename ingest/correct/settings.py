@@ -103,6 +103,9 @@ class CorrectorSettings(BaseModel):
     # ... when no rival is within this lead (or this share of its cost, for bigger jumps).
     neighbour_min_lead: float = 0.5
     neighbour_lead_per_cost: float = 0.25
+    # A supported rival casts doubt on the spelling winner only when its spelling costs at most
+    # this much more (further away, the pair alone cannot have meant it).
+    neighbour_doubt_max_gap: float = 1.5
     # Pair partners are looked for at most this share of letters away (plain edits).
     neighbour_max_share: float = 0.6
     # A word ending a cell or line that begins a longer word (domain, or general at least this

@@ -20,6 +20,8 @@ class CellRef(BaseModel):
     text: str
     bbox: BBox
     confidence: float
+    # OCR confidence per whitespace token of text; empty when not known for every cell.
+    word_confidences: list[float] = Field(default_factory=list)
 
 
 class StepRow(BaseModel):
@@ -59,8 +61,11 @@ def _ref(cells: list[Cell]) -> CellRef | None:
     bbox = cells[0].bbox
     for cell in cells[1:]:
         bbox = bbox.union(cell.bbox)
-    return CellRef(text="\n".join(c.text for c in cells if c.text.strip()), bbox=bbox,
-                   confidence=min(c.confidence for c in cells))  # fmt: skip
+    filled = [c for c in cells if c.text.strip()]
+    known = all(len(c.word_confidences) == len(c.text.split()) for c in filled)
+    return CellRef(text="\n".join(c.text for c in filled), bbox=bbox,
+                   confidence=min(c.confidence for c in cells),
+                   word_confidences=[v for c in filled for v in c.word_confidences] if known else [])  # fmt: skip
 
 
 def table_to_step_rows(table: Table, table_index: int) -> list[StepRow]:

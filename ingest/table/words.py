@@ -29,6 +29,22 @@ def words_to_text(words: list[Word]) -> str:
     return text.replace("-\n", "-") if "-\n" in text else text
 
 
+def token_confidences(words: list[Word], text: str) -> list[float]:
+    """The confidence of each whitespace token of `text` (= words_to_text(words)): a word
+    joined across a line break takes the lower of its two parts. Empty when the tokens do not
+    line up with the words (a word holding a space)."""
+    confidences: list[float] = []
+    previous = ""
+    for number, line in enumerate(words_to_lines(words)):
+        for position, word in enumerate(line):
+            if number and not position and previous.endswith("-") and confidences:
+                confidences[-1] = min(confidences[-1], word.confidence)
+            else:
+                confidences.append(word.confidence)
+            previous = word.text
+    return confidences if len(confidences) == len(text.split()) else []
+
+
 def words_in_cell(cell: Cell, words: list[Word]) -> list[Word]:
     return [
         w for w in words
@@ -54,6 +70,9 @@ def words_to_cells(cells: list[Cell], words: list[Word]) -> list[Cell]:
                               & (ys >= box.top) & (ys <= box.bottom))  # fmt: skip
         inside = [placed[i] for i in hits]
         confidence = min((w.confidence for w in inside), default=1.0)
-        filled.append(cell.model_copy(update={"text": words_to_text(inside),
-                                              "confidence": confidence}))  # fmt: skip
+        text = words_to_text(inside)
+        filled.append(cell.model_copy(update={
+            "text": text, "confidence": confidence,
+            "word_confidences": token_confidences(inside, text),
+        }))  # fmt: skip
     return filled

@@ -40,6 +40,16 @@ def test_neighbours_against_a_spelling_pick_leave_the_word(corrector: Corrector)
     assert in_context[1].text == text
 
 
+def test_a_spelling_variant_of_the_winner_is_no_rival(corrector: Corrector) -> None:
+    # The phrase pool pairs 'aplikasi' with 'e-sakip'; the spelling winner 'esakip' is the same
+    # word, so the neighbour gives no reason to doubt it.
+    assert corrector.bigrams.support("aplikasi", "e-sakip", None) == 1
+    texts = [("Mengirimkan berkas melalui aplikasi osakip", "text")]
+    assert corrector.correct_document(texts, word_confidences=[[0.9, 0.9, 0.9, 0.9, 0.0]])[
+        0
+    ].text.endswith("aplikasi esakip")
+
+
 def test_cut_word_pieces_and_line_art_are_left(corrector: Corrector) -> None:
     texts = [("se lie arls untuk menyiapkan", "text"), ("|Veng penyiapan kertas kerja", "text")]
     results = corrector.correct_document(texts)
