@@ -145,8 +145,8 @@ def correct_word(
     budget = _budget(len(word), confidence, strict, settings)
     if word not in lexicon.domain:
         budget = min(budget, settings.general_max_cost)
-        if confidence is not None and confidence <= settings.noise_confidence:
-            budget = min(budget, settings.noise_general_max_cost)
+        if confidence is not None and confidence < settings.doubtful_confidence:
+            budget = min(budget, settings.doubtful_general_max_cost)
         if lexicon.frequency(word) < settings.rare_word_zipf:
             budget = min(budget, settings.rare_word_max_cost)
     common = lexicon.frequency(word) >= settings.common_zipf

@@ -153,11 +153,20 @@ def test_lexicon_words_never_change(words: list[str]) -> None:
     assert Corrector.default().correct(text).text == text
 
 
-def test_near_zero_confidence_words_need_more_than_a_guess(corrector: Corrector) -> None:
-    # 'kecangan' is two cheap glyphs from the rare 'kacangan': a fair guess for a doubtful word,
-    # but Tesseract reading it at confidence 0 means the nearest word is a guess too.
-    assert corrector.correct("kecangan", word_confidences=[0.3]).text == "kacangan"
+def test_doubtful_words_take_only_the_cheapest_jump_to_a_general_word(corrector: Corrector) -> None:
+    # 'kecangan' is two glyphs from the rare 'kacangan' (the labelled scan meant 'keuangan'):
+    # a fair guess for a word Tesseract was sure enough of, a look-alike for a doubtful one.
+    assert corrector.correct("kecangan", word_confidences=[0.7]).text == "kacangan"
+    assert corrector.correct("kecangan", word_confidences=[0.3]).text == "kecangan"
     assert corrector.correct("kecangan", word_confidences=[0.0]).text == "kecangan"
+    # One cheap glyph confusion (rn/m, l/i) is still fixed at any confidence.
+    for confidence in (0.0, 0.3, 0.7):
+        assert corrector.correct("rnakan dlsimpan", word_confidences=[confidence] * 2).text == (
+            "makan disimpan"
+        )
+    # 'pekerjaau': u/n on a general word is beyond the doubtful budget, fine when confident.
+    assert corrector.correct("pekerjaau", word_confidences=[0.3]).text == "pekerjaau"
+    assert corrector.correct("pekerjaau", word_confidences=[0.7]).text == "pekerjaan"
 
 
 def test_a_word_cut_at_the_end_of_a_cell_only_completes(corrector: Corrector) -> None:
