@@ -57,6 +57,11 @@ class CostTables:
         for row, (printed, true, _) in enumerate(multi):
             self.multi_printed[row, : len(printed)] = [ord(c) for c in printed]
             self.multi_true[row, : len(true)] = [ord(c) for c in true]
+        # What the compiled table reads, in one argument (order: see weighted_table).
+        self.arrays = (
+            self.classes, self.substitute, self.delete, self.insert, self.multi_printed,
+            self.multi_printed_length, self.multi_true, self.multi_true_length, self.multi_cost,
+        )  # fmt: skip
 
     def distances(self, printed: str, candidates: list[str], trim_margin: int) -> list[float]:
         """The distance from `printed` to each candidate, in one compiled call."""
@@ -64,12 +69,7 @@ class CostTables:
             return []
         packed = codes("".join(candidates))
         ends = np.cumsum([len(word) for word in candidates])
-        found = many_distances(
-            codes(printed), packed, ends, trim_margin, self.classes, self.substitute,
-            self.delete, self.insert, self.multi_printed, self.multi_printed_length,
-            self.multi_true, self.multi_true_length, self.multi_cost,
-        )  # fmt: skip
-        return found.tolist()
+        return many_distances(codes(printed), packed, ends, trim_margin, self.arrays).tolist()
 
 
 def codes(text: str) -> np.ndarray:
@@ -98,15 +98,7 @@ def many_distances(
     packed: np.ndarray,
     ends: np.ndarray,
     trim_margin: int,
-    classes: np.ndarray,
-    substitute: np.ndarray,
-    delete: np.ndarray,
-    insert: np.ndarray,
-    multi_printed: np.ndarray,
-    multi_printed_length: np.ndarray,
-    multi_true: np.ndarray,
-    multi_true_length: np.ndarray,
-    multi_cost: np.ndarray,
+    arrays: tuple,
 ) -> np.ndarray:
     """weighted_table from `printed` to each candidate (packed end to end, `ends` after each).
     A shared prefix and suffix cost nothing and are trimmed first, keeping `trim_margin` glyphs
@@ -126,28 +118,16 @@ def many_distances(
             end += 1
         end = max(0, end - trim_margin)
         found[number] = weighted_table(
-            printed[start : len(printed) - end], true[start : len(true) - end], classes,
-            substitute, delete, insert, multi_printed, multi_printed_length, multi_true,
-            multi_true_length, multi_cost,
-        )  # fmt: skip
+            printed[start : len(printed) - end], true[start : len(true) - end], arrays
+        )
     return found
 
 
 @njit(cache=True)
-def weighted_table(
-    printed: np.ndarray,
-    true: np.ndarray,
-    classes: np.ndarray,
-    substitute: np.ndarray,
-    delete: np.ndarray,
-    insert: np.ndarray,
-    multi_printed: np.ndarray,
-    multi_printed_length: np.ndarray,
-    multi_true: np.ndarray,
-    multi_true_length: np.ndarray,
-    multi_cost: np.ndarray,
-) -> float:
+def weighted_table(printed: np.ndarray, true: np.ndarray, arrays: tuple) -> float:
     """Weighted Damerau-Levenshtein distance with multi-glyph confusions ('rn' -> 'm')."""
+    (classes, substitute, delete, insert, multi_printed, multi_printed_length, multi_true,
+     multi_true_length, multi_cost) = arrays  # fmt: skip
     rows, cols = len(printed) + 1, len(true) + 1
     table = np.zeros((rows, cols))
     for i in range(1, rows):

@@ -25,17 +25,21 @@ def words_to_lines(words: list[Word]) -> list[list[Word]]:
 
 def words_to_text(words: list[Word]) -> str:
     """Lines joined by newlines; a hyphen ending a line joins the broken word."""
-    text = "\n".join(" ".join(w.text for w in line) for line in words_to_lines(words))
+    return lines_to_text(words_to_lines(words))
+
+
+def lines_to_text(lines: list[list[Word]]) -> str:
+    text = "\n".join(" ".join(w.text for w in line) for line in lines)
     return text.replace("-\n", "-") if "-\n" in text else text
 
 
-def token_confidences(words: list[Word], text: str) -> list[float]:
-    """The confidence of each whitespace token of `text` (= words_to_text(words)): a word
+def token_confidences(lines: list[list[Word]], text: str) -> list[float]:
+    """The confidence of each whitespace token of `text` (= lines_to_text(lines)): a word
     joined across a line break takes the lower of its two parts. Empty when the tokens do not
     line up with the words (a word holding a space)."""
     confidences: list[float] = []
     previous = ""
-    for number, line in enumerate(words_to_lines(words)):
+    for number, line in enumerate(lines):
         for position, word in enumerate(line):
             if number and not position and previous.endswith("-") and confidences:
                 confidences[-1] = min(confidences[-1], word.confidence)
@@ -70,9 +74,10 @@ def words_to_cells(cells: list[Cell], words: list[Word]) -> list[Cell]:
                               & (ys >= box.top) & (ys <= box.bottom))  # fmt: skip
         inside = [placed[i] for i in hits]
         confidence = min((w.confidence for w in inside), default=1.0)
-        text = words_to_text(inside)
+        lines = words_to_lines(inside)
+        text = lines_to_text(lines)
         filled.append(cell.model_copy(update={
             "text": text, "confidence": confidence,
-            "word_confidences": token_confidences(inside, text),
+            "word_confidences": token_confidences(lines, text),
         }))  # fmt: skip
     return filled
