@@ -4,6 +4,7 @@ and `correct_document([(text, field), ...])` -> one CorrectedText each, with doc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
@@ -23,6 +24,7 @@ from ingest.correct.fields import (
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
+from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, review_word
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import (
@@ -42,6 +44,12 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 _SPELLING_RULES = frozenset(
     {"lexicon", "document_word", "lexicon_over_affix_reading", "document_word_over_affix_reading"}
 )
+# Rules whose choice the learned review may overturn (the others are format rules: waktu, lists,
+# stray marks, glued words).
+_REVIEWED_RULES = _SPELLING_RULES | {"neighbour_words"}
+REVIEW_RULE = "learned_review"
+# Receives each word the review would weigh, instead of the review (fitting the model).
+ReviewSink = Callable[[str, int, ReviewInput, DocumentVocabulary], None]
 # Table rulings read as glyphs: a word touching one was cut by a cell border.
 _LINE_ART = frozenset("|[]_")
 _PIECE_MAX_LETTERS = 3
@@ -73,6 +81,8 @@ class Corrector:
         self._token_cache: dict[tuple[str, float | None], TokenFix] = {}
         self._heads = actor_heads()
         self._bigrams: BigramModel | None = None
+        self._review_model: ReviewModel | None = None
+        self.review_sink: ReviewSink | None = None
 
     @property
     def bigrams(self) -> BigramModel:
@@ -80,6 +90,13 @@ class Corrector:
         if self._bigrams is None:
             self._bigrams = BigramModel.load(self.lexicon.directory / BIGRAM_FILE)
         return self._bigrams
+
+    @property
+    def review_model(self) -> ReviewModel:
+        """The fitted review model beside the lexicon, loaded on first use."""
+        if self._review_model is None:
+            self._review_model = ReviewModel.load(self.lexicon.directory / REVIEW_MODEL_FILE)
+        return self._review_model
 
     @classmethod
     @cache
@@ -157,9 +174,13 @@ class Corrector:
         matches = list(_TOKEN.finditer(text))
         printed = [match.group() for match in matches]
         pieces_at = [self._is_piece(token) for token in printed]
+        fragments = [
+            field == "text" and self._is_fragment(token, index, pieces_at)
+            for index, token in enumerate(printed)
+        ]
         fixes = [
             (token, [])
-            if field == "text" and self._is_fragment(token, index, pieces_at)
+            if fragments[index]
             else self._field_token(
                 token,
                 confidences[index],
@@ -174,6 +195,8 @@ class Corrector:
         ]
         if context is not None and field in ("text", "list_item"):
             fixes = self._neighbour_pass(printed, fixes, confidences, context)
+            if self.settings.review or self.review_sink is not None:
+                fixes = self._review_pass(text, printed, fixes, confidences, context, fragments)
         if fixes and fixes[-1][1] and field in ("text", "list_item"):
             fixes[-1] = self._unless_cut(printed[-1], fixes[-1])
         pieces: list[str] = []
@@ -266,6 +289,65 @@ class Corrector:
             )
             fixes[index] = (f"{split.lead}{fixed_core}{split.trail}", [record])
         return fixes
+
+    def _review_pass(
+        self,
+        text: str,
+        printed: list[str],
+        fixes: list[TokenFix],
+        confidences: list[float | None],
+        context: DocumentVocabulary,
+        fragments: list[bool],
+    ) -> list[TokenFix]:
+        """Last look at every doubtful word: the learned review prints its best reading when the
+        model is sure enough, else the word as printed (see ingest/correct/review.py)."""
+        fixes = list(fixes)
+        for index, token in enumerate(printed):
+            if fragments[index] or (not fixes[index][1] and token.lower() in self.lexicon.zipf):
+                continue
+            item = self._review_input(index, token, fixes, confidences[index])
+            if item is None:
+                continue
+            if self.review_sink is not None:
+                self.review_sink(text, index, item, context)
+                continue
+            verdict = review_word(
+                item, self.review_model, self.lexicon, self.settings, self.bigrams, context
+            )
+            if verdict is None:
+                fixes[index] = (token, [])
+            elif verdict[0] != item.rule_choice:
+                split = SplitToken.of(normalise_glyphs(token))
+                fixed_core = apply_case(split.core, verdict[0])
+                record = Correction(
+                    raw=split.core, corrected=fixed_core, score=verdict[1], rule=REVIEW_RULE
+                )
+                fixes[index] = (f"{split.lead}{fixed_core}{split.trail}", [record])
+        return fixes
+
+    def _review_input(
+        self, index: int, token: str, fixes: list[TokenFix], confidence: float | None
+    ) -> ReviewInput | None:
+        """The review's view of one word, or None when it is not doubtful: a listed word kept
+        as printed, a number or code, a format rule's change, or too short to judge."""
+        split = SplitToken.of(normalise_glyphs(token))
+        word = without_stray_marks(split.core.lower())
+        if len(word) < self.settings.min_length or is_protected(split.core):
+            return None
+        changes = fixes[index][1]
+        if changes and (len(changes) > 1 or changes[0].rule not in _REVIEWED_RULES):
+            return None
+        if not changes and self.lexicon.is_known(word):
+            return None
+        choice = SplitToken.of(fixes[index][0]).core.lower() if changes else None
+        return ReviewInput(
+            printed=word,
+            left=self._known_edge(fixes[index - 1][0], -1) if index else None,
+            right=self._known_edge(fixes[index + 1][0], 0) if index + 1 < len(fixes) else None,
+            confidence=confidence,
+            rule_choice=choice,
+            caps=is_all_caps(split.core),
+        )
 
     def _worth_second_look(self, core: str, word: str, fix: TokenFix) -> bool:
         if len(word) < self.settings.min_length or is_protected(core):

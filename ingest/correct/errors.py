@@ -36,3 +36,13 @@ class DocumentConfidenceCountError(ConfidenceCountError):
             f"word_confidences has {entries} entries for {texts} texts: pass one list (or None) "
             "per (text, field) pair, in the same order, or leave word_confidences out.",
         )
+
+
+class ReviewModelStaleError(SopError):
+    """corpus/lexicon/review_model.json was fitted on another feature list than the code's."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path}: the review model was fitted on other features than ingest/correct/review.py "
+            "builds. Refit it with `.venv/bin/python -m bench.data.correct.fit_review`."
+        )

@@ -114,3 +114,7 @@ class CorrectorSettings(BaseModel):
     # common) may be cut by the border: it changes only into a completion of itself.
     cut_min_letters: int = 4
     cut_min_zipf: float = 3.0
+    # Learned review (ingest/correct/review.py, document mode): on, and how many candidates of a
+    # doubtful word it weighs (the cheapest by the first passes' score).
+    review: bool = True
+    review_candidates: int = 8

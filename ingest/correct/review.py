@@ -1,0 +1,168 @@
+"""Learned review: the last word on each doubtful word of a document (document mode only).
+
+The first two passes decide with hand-set thresholds (spelling budgets, document copies,
+neighbour pairs) and decline many readings a careful reader would take. The review weighs the
+same evidence jointly: for each candidate of a word it builds one feature row (OCR cost, plain
+edits, frequency, SOP vocabulary, copies in the document, neighbour pairs, Tesseract's
+confidence and the rules' own verdict) and boosted decision trees give the probability that the
+candidate is what the paper says. The best candidate is printed only when that probability
+reaches the model's threshold; below it the word stays as printed, even if a rule had changed
+it. The model is fitted on the `train` pages of the labelled set only
+(bench/data/correct/fit_review.py) and stored in corpus/lexicon/review_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from ingest.correct.candidates import ranked_candidates
+from ingest.correct.context import DocumentVocabulary
+from ingest.correct.distance import ocr_distances
+from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
+from ingest.correct.lexicon import LEXICON_DIR, Lexicon
+from ingest.correct.neighbours import BigramModel
+from ingest.correct.settings import CorrectorSettings
+from ingest.correct.trees import TreeEnsemble
+
+REVIEW_MODEL_FILE = "review_model.json"
+
+# One column per feature, in this order (the fitted weights follow it).
+FEATURES = (
+    "cost", "cost_per_letter", "cost_per_letter_squared", "edit_share", "zipf", "domain",
+    "document_copies", "support_left", "support_right", "confidence", "confidence_missing",
+    "doubt_times_cost", "rule_choice", "rules_changed", "length", "length_gap",
+    "caps", "first_same", "last_same", "margin", "is_best", "candidates",
+)  # fmt: skip
+# The ranking score the margin feature is taken on: the first passes' own bonuses.
+_SUPPORT_BONUS = 1.0
+_DOCUMENT_BONUS = 0.6
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    """One doubtful word: its printed core (lower-case), neighbours and what the rules chose."""
+
+    printed: str
+    left: str | None
+    right: str | None
+    confidence: float | None
+    rule_choice: str | None  # lower-case core the rules print, None when they left it
+    caps: bool
+
+
+def review_candidates(
+    item: ReviewInput,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> tuple[list[str], list[float]]:
+    """The words the review weighs (spelling candidates, neighbour partners, the rules'
+    choice), cheapest first by the first passes' score, and their OCR costs."""
+    costs = {
+        word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
+    }
+    extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
+    if item.rule_choice is not None and " " not in item.rule_choice:
+        extra.add(item.rule_choice)
+    extra = sorted(word for word in extra if word not in costs)
+    costs.update(zip(extra, ocr_distances(item.printed, extra), strict=True))
+    costs.pop(item.printed, None)
+    ranked = sorted(
+        costs,
+        key=lambda word: (_base_score(word, costs[word], item, lexicon, bigrams, context), word),
+    )
+    kept = ranked[: settings.review_candidates]
+    return kept, [costs[word] for word in kept]
+
+
+def _base_score(
+    word: str,
+    cost: float,
+    item: ReviewInput,
+    lexicon: Lexicon,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> float:
+    bonus = 0.12 * (lexicon.frequency(word) - 3.0) + _DOCUMENT_BONUS * (word in context)
+    return cost - bonus - _SUPPORT_BONUS * bigrams.support(item.left, word, item.right)
+
+
+def feature_rows(
+    item: ReviewInput,
+    words: list[str],
+    costs: list[float],
+    lexicon: Lexicon,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> np.ndarray:
+    """One row of FEATURES per candidate word."""
+    printed = item.printed
+    base = [
+        _base_score(w, c, item, lexicon, bigrams, context)
+        for w, c in zip(words, costs, strict=True)
+    ]
+    confidence = 0.5 if item.confidence is None else item.confidence
+    rows = []
+    for position, (word, cost) in enumerate(zip(words, costs, strict=True)):
+        others = base[:position] + base[position + 1 :]
+        margin = min(others) - base[position] if others else 3.0
+        per_letter = cost / max(len(word), 1)
+        rows.append((
+            cost, per_letter, per_letter * per_letter, Levenshtein.normalized_distance(printed, word),
+            lexicon.frequency(word) - 3.0, word in lexicon.domain,
+            math.log1p(context.counts.get(word, 0)),
+            item.left is not None and word in bigrams.successors.get(item.left, ()),
+            item.right is not None and word in bigrams.predecessors.get(item.right, ()),
+            confidence, item.confidence is None, (1.0 - confidence) * per_letter,
+            word == item.rule_choice, item.rule_choice is not None,
+            len(printed) / 10, abs(len(printed) - len(word)) / max(len(word), 1), item.caps,
+            printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
+            position == 0, math.log(len(words)),
+        ))  # fmt: skip
+    return np.asarray(rows, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class ReviewModel:
+    """Boosted trees over FEATURES and the probability at which a candidate is accepted."""
+
+    trees: TreeEnsemble
+    accept: float
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_DIR / REVIEW_MODEL_FILE) -> ReviewModel:
+        if not path.is_file():
+            raise LexiconMissingError(path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["features"]) != FEATURES:
+            raise ReviewModelStaleError(path)
+        return cls(trees=TreeEnsemble.from_dict(data["trees"]), accept=float(data["accept"]))
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        return self.trees.probabilities(rows)
+
+
+def review_word(
+    item: ReviewInput,
+    model: ReviewModel,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> tuple[str, float] | None:
+    """The word to print and its probability, or None: keep the word as printed."""
+    words, costs = review_candidates(item, lexicon, settings, bigrams, context)
+    if not words:
+        return None
+    probabilities = model.probabilities(feature_rows(item, words, costs, lexicon, bigrams, context))
+    best = int(np.argmax(probabilities))
+    if probabilities[best] < model.accept:
+        return None
+    return words[best], round(float(probabilities[best]), 3)

@@ -1,0 +1,82 @@
+"""The learned review: its trees score like scikit-learn's, it runs in document mode, it
+records what it changed, and it leaves unknown but plausible words (names) alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.ensemble import GradientBoostingClassifier
+
+from bench.data.correct.fit_review import export_trees
+from ingest.correct import Corrector
+from ingest.correct.errors import ReviewModelStaleError
+from ingest.correct.lexicon import Lexicon
+from ingest.correct.review import FEATURES, REVIEW_MODEL_FILE, ReviewModel
+from ingest.correct.settings import CorrectorSettings
+from ingest.correct.trees import TreeEnsemble
+
+DOCUMENT = [
+    ("Menyerahkan dokumen perjanjian kinerja kepada Sekretaris", "text"),
+    ("Mungundung dokumen perjanjian kinerja untuk diperiksa", "text"),
+    ("Laporan disusun oleh Sutrisno dan Wahyuningsih di Purwokerto", "text"),
+]
+CONFIDENCES = [None, [0.03, 0.9, 0.9, 0.9, 0.9, 0.9], [0.9] * 8]
+
+
+def test_exported_trees_score_like_scikit_learn() -> None:
+    rng = np.random.default_rng(3)
+    rows = rng.normal(size=(400, 5))
+    labels = (rows[:, 0] + rows[:, 1] * rows[:, 2] > 0.3).astype(int)
+    model = GradientBoostingClassifier(n_estimators=20, max_depth=3, random_state=0)
+    model.fit(rows, labels)
+    trees = TreeEnsemble.from_dict(json.loads(json.dumps(export_trees(model))))
+    fresh = rng.normal(size=(200, 5))
+    assert np.allclose(trees.scores(fresh), model.decision_function(fresh), atol=1e-6)
+    assert np.allclose(trees.probabilities(fresh), model.predict_proba(fresh)[:, 1], atol=1e-6)
+
+
+def test_shipped_model_matches_the_feature_list() -> None:
+    model = ReviewModel.load()
+    assert 0.5 <= model.accept < 1.0
+    rows = np.zeros((3, len(FEATURES)))
+    assert model.probabilities(rows).shape == (3,)
+
+
+def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path) -> None:
+    data = json.loads((Lexicon.load().directory / REVIEW_MODEL_FILE).read_text())
+    data["features"] = data["features"][:-1]
+    stale = tmp_path / REVIEW_MODEL_FILE
+    stale.write_text(json.dumps(data))
+    with pytest.raises(ReviewModelStaleError, match="fit_review"):
+        ReviewModel.load(stale)
+
+
+def test_review_takes_a_reading_the_rules_declined_and_records_it() -> None:
+    lexicon = Lexicon.load()
+    rules_only = Corrector(lexicon, CorrectorSettings(review=False))
+    before = rules_only.correct_document(DOCUMENT, word_confidences=CONFIDENCES)
+    assert before[1].text.split()[0] == "Mungundung"  # the hand-set budgets decline the jump
+    after = Corrector(lexicon).correct_document(DOCUMENT, word_confidences=CONFIDENCES)
+    assert after[1].text == "Mengundang dokumen perjanjian kinerja untuk diperiksa"
+    (change,) = after[1].corrections
+    assert (change.raw, change.corrected, change.rule) == (
+        "Mungundung",
+        "Mengundang",
+        "learned_review",
+    )
+    assert ReviewModel.load().accept <= change.score <= 1.0
+
+
+def test_review_leaves_names_and_correct_text_alone() -> None:
+    results = Corrector.default().correct_document(DOCUMENT, word_confidences=CONFIDENCES)
+    assert results[0].text == DOCUMENT[0][0] and not results[0].corrections
+    assert results[2].text == DOCUMENT[2][0] and not results[2].corrections
+
+
+def test_review_does_not_run_word_by_word() -> None:
+    """correct() has no document: the review (fitted on document-mode evidence) stays out."""
+    result = Corrector.default().correct(DOCUMENT[1][0], word_confidences=CONFIDENCES[1])
+    assert all(change.rule != "learned_review" for change in result.corrections)
