@@ -24,7 +24,7 @@ from ingest.correct.fields import (
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
-from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, review_word
+from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, review_words
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import (
@@ -302,18 +302,25 @@ class Corrector:
         """Last look at every doubtful word: the learned review prints its best reading when the
         model is sure enough, else the word as printed (see ingest/correct/review.py)."""
         fixes = list(fixes)
+        items = {}
         for index, token in enumerate(printed):
             if fragments[index] or (not fixes[index][1] and token.lower() in self.lexicon.zipf):
                 continue
             item = self._review_input(index, token, fixes, confidences[index])
-            if item is None:
-                continue
-            if self.review_sink is not None:
+            if item is not None:
+                items[index] = item
+        if not items:
+            return fixes
+        if self.review_sink is not None:
+            for index, item in items.items():
                 self.review_sink(text, index, item, context)
-                continue
-            verdict = review_word(
-                item, self.review_model, self.lexicon, self.settings, self.bigrams, context
-            )
+            return fixes
+        verdicts = review_words(
+            list(items.values()), self.review_model, self.lexicon, self.settings, self.bigrams,
+            context,
+        )  # fmt: skip
+        for (index, item), verdict in zip(items.items(), verdicts, strict=True):
+            token = printed[index]
             if verdict is None:
                 fixes[index] = (token, [])
             elif verdict[0] != item.rule_choice:

@@ -56,15 +56,23 @@ class ReviewInput:
     caps: bool
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """The words the review weighs, best first by the first passes' score (`base`)."""
+
+    words: list[str]
+    costs: list[float]
+    base: list[float]
+
+
 def review_candidates(
     item: ReviewInput,
     lexicon: Lexicon,
     settings: CorrectorSettings,
     bigrams: BigramModel,
     context: DocumentVocabulary,
-) -> tuple[list[str], list[float]]:
-    """The words the review weighs (spelling candidates, neighbour partners, the rules'
-    choice), cheapest first by the first passes' score, and their OCR costs."""
+) -> Candidates:
+    """Spelling candidates, neighbour partners and the rules' choice, with their OCR costs."""
     costs = {
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
@@ -74,57 +82,48 @@ def review_candidates(
     extra = sorted(word for word in extra if word not in costs)
     costs.update(zip(extra, ocr_distances(item.printed, extra), strict=True))
     costs.pop(item.printed, None)
-    ranked = sorted(
-        costs,
-        key=lambda word: (_base_score(word, costs[word], item, lexicon, bigrams, context), word),
+    after = bigrams.successors.get(item.left or "", frozenset())
+    before = bigrams.predecessors.get(item.right or "", frozenset())
+    scored = sorted(
+        (cost - 0.12 * (lexicon.frequency(word) - 3.0) - _DOCUMENT_BONUS * (word in context)
+         - _SUPPORT_BONUS * ((word in after) + (word in before)), word)
+        for word, cost in costs.items()
+    )[: settings.review_candidates]  # fmt: skip
+    return Candidates(
+        words=[word for _, word in scored],
+        costs=[costs[word] for _, word in scored],
+        base=[score for score, _ in scored],
     )
-    kept = ranked[: settings.review_candidates]
-    return kept, [costs[word] for word in kept]
-
-
-def _base_score(
-    word: str,
-    cost: float,
-    item: ReviewInput,
-    lexicon: Lexicon,
-    bigrams: BigramModel,
-    context: DocumentVocabulary,
-) -> float:
-    bonus = 0.12 * (lexicon.frequency(word) - 3.0) + _DOCUMENT_BONUS * (word in context)
-    return cost - bonus - _SUPPORT_BONUS * bigrams.support(item.left, word, item.right)
 
 
 def feature_rows(
     item: ReviewInput,
-    words: list[str],
-    costs: list[float],
+    candidates: Candidates,
     lexicon: Lexicon,
     bigrams: BigramModel,
     context: DocumentVocabulary,
 ) -> np.ndarray:
     """One row of FEATURES per candidate word."""
-    printed = item.printed
-    base = [
-        _base_score(w, c, item, lexicon, bigrams, context)
-        for w, c in zip(words, costs, strict=True)
-    ]
+    printed, base = item.printed, candidates.base
+    after = bigrams.successors.get(item.left or "", frozenset())
+    before = bigrams.predecessors.get(item.right or "", frozenset())
     confidence = 0.5 if item.confidence is None else item.confidence
+    spread = math.log(len(base))
+    # base is sorted: the best rival of the first is the second, of every other the first
+    rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
     rows = []
-    for position, (word, cost) in enumerate(zip(words, costs, strict=True)):
-        others = base[:position] + base[position + 1 :]
-        margin = min(others) - base[position] if others else 3.0
+    for position, (word, cost) in enumerate(zip(candidates.words, candidates.costs, strict=True)):
+        margin = rivals[position] - base[position]
         per_letter = cost / max(len(word), 1)
         rows.append((
             cost, per_letter, per_letter * per_letter, Levenshtein.normalized_distance(printed, word),
             lexicon.frequency(word) - 3.0, word in lexicon.domain,
-            math.log1p(context.counts.get(word, 0)),
-            item.left is not None and word in bigrams.successors.get(item.left, ()),
-            item.right is not None and word in bigrams.predecessors.get(item.right, ()),
+            math.log1p(context.counts.get(word, 0)), word in after, word in before,
             confidence, item.confidence is None, (1.0 - confidence) * per_letter,
             word == item.rule_choice, item.rule_choice is not None,
             len(printed) / 10, abs(len(printed) - len(word)) / max(len(word), 1), item.caps,
             printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
-            position == 0, math.log(len(words)),
+            position == 0, spread,
         ))  # fmt: skip
     return np.asarray(rows, dtype=np.float64)
 
@@ -149,20 +148,40 @@ class ReviewModel:
         return self.trees.probabilities(rows)
 
 
-def review_word(
-    item: ReviewInput,
+def review_words(
+    items: list[ReviewInput],
     model: ReviewModel,
     lexicon: Lexicon,
     settings: CorrectorSettings,
     bigrams: BigramModel,
     context: DocumentVocabulary,
-) -> tuple[str, float] | None:
-    """The word to print and its probability, or None: keep the word as printed."""
-    words, costs = review_candidates(item, lexicon, settings, bigrams, context)
-    if not words:
-        return None
-    probabilities = model.probabilities(feature_rows(item, words, costs, lexicon, bigrams, context))
-    best = int(np.argmax(probabilities))
-    if probabilities[best] < model.accept:
-        return None
-    return words[best], round(float(probabilities[best]), 3)
+) -> list[tuple[str, float] | None]:
+    """Per word: the word to print and its probability, or None to keep it as printed. The
+    words of one text are scored in one call; verdicts are kept per document (garbled words
+    often repeat)."""
+    verdicts = {}
+    pending: list[tuple[ReviewInput, Candidates]] = []
+    for item in items:
+        key = ("review", item)
+        if key in context.ranked_cache:
+            verdicts[item] = context.ranked_cache[key]
+            continue
+        candidates = review_candidates(item, lexicon, settings, bigrams, context)
+        if candidates.words:
+            pending.append((item, candidates))
+        verdicts[item] = context.ranked_cache[key] = None
+    if pending:
+        rows = [
+            feature_rows(item, candidates, lexicon, bigrams, context)
+            for item, candidates in pending
+        ]
+        probabilities = model.probabilities(np.vstack(rows))
+        start = 0
+        for (item, candidates), block in zip(pending, rows, strict=True):
+            scores = probabilities[start : start + len(block)]
+            start += len(block)
+            best = int(np.argmax(scores))
+            if scores[best] >= model.accept:
+                verdict = candidates.words[best], round(float(scores[best]), 3)
+                verdicts[item] = context.ranked_cache[("review", item)] = verdict
+    return [verdicts[item] for item in items]

@@ -46,16 +46,16 @@ class TreeEnsemble:
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """Raw scores (log-odds) of each row."""
-        nodes = (self.feature, self.threshold, self.left, self.right, self.value, self.roots)
-        return _scores(np.ascontiguousarray(rows, dtype=np.float64), nodes, self.init, self.rate)
+        rows = np.ascontiguousarray(rows, dtype=np.float64)
+        return _scores(rows, self.feature, self.threshold, self.left, self.right, self.value,
+                       self.roots, self.init, self.rate)  # fmt: skip
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.scores(rows)))
 
 
 @njit(cache=True)
-def _scores(rows, nodes, init, rate):
-    feature, threshold, left, right, value, roots = nodes
+def _scores(rows, feature, threshold, left, right, value, roots, init, rate):
     result = np.full(rows.shape[0], init)
     for row in range(rows.shape[0]):
         total = 0.0

@@ -89,14 +89,14 @@ def _collect_document(
         cursor["index"] = index
         gold = core(records[runs[cursor["run"]][index]]["gold"])
         lexicon, settings = corrector.lexicon, corrector.settings
-        words, costs = review_candidates(item, lexicon, settings, corrector.bigrams, context)
-        if not words:
+        candidates = review_candidates(item, lexicon, settings, corrector.bigrams, context)
+        if not candidates.words:
             return
         number = len(rows.gold_changes)
-        rows.features.append(feature_rows(item, words, costs, lexicon, corrector.bigrams, context))
-        rows.labels.append(np.asarray([word == gold for word in words]))
-        rows.words += [number] * len(words)
-        rows.documents += [name] * len(words)
+        rows.features.append(feature_rows(item, candidates, lexicon, corrector.bigrams, context))
+        rows.labels.append(np.asarray([word == gold for word in candidates.words]))
+        rows.words += [number] * len(candidates.words)
+        rows.documents += [name] * len(candidates.words)
         rows.gold_changes.append(gold != item.printed)
 
     corrector.review_sink = sink
@@ -123,14 +123,14 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
     for number, word in enumerate(rng.choice(pool, size=count, replace=False)):
         item = ReviewInput(printed=str(word), left=None, right=None,
                            confidence=float(confidences[number]), rule_choice=None, caps=False)  # fmt: skip
-        words, costs = review_candidates(item, lexicon, corrector.settings, bigrams, empty)
-        if not words:
+        candidates = review_candidates(item, lexicon, corrector.settings, bigrams, empty)
+        if not candidates.words:
             continue
         word_number = len(rows.gold_changes)
-        rows.features.append(feature_rows(item, words, costs, lexicon, bigrams, empty))
-        rows.labels.append(np.zeros(len(words), dtype=bool))
-        rows.words += [word_number] * len(words)
-        rows.documents += [f"stand-in-{number % FOLDS}"] * len(words)
+        rows.features.append(feature_rows(item, candidates, lexicon, bigrams, empty))
+        rows.labels.append(np.zeros(len(candidates.words), dtype=bool))
+        rows.words += [word_number] * len(candidates.words)
+        rows.documents += [f"stand-in-{number % FOLDS}"] * len(candidates.words)
         rows.gold_changes.append(False)
 
 
