@@ -26,6 +26,7 @@ from symspellpy import SymSpell, Verbosity
 from ingest.correct import Corrector
 from ingest.correct.distance import ocr_distance
 from ingest.correct.lexicon import GENERAL_FILE, LEXICON_DIR, Lexicon, read_general
+from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import SplitToken, apply_case, is_protected
 
 DATA = Path(__file__).resolve().parent / "data" / "correct"
@@ -209,10 +210,12 @@ def runs_of(records: list[dict], positions: list[int]) -> list[list[int]]:
     return runs
 
 
-def ours_in_context() -> Batch:
+def ours_in_context(review: bool = True) -> Batch:
     """Ours with `correct_document`: each document's lines are corrected together, so every
     token has its document and its neighbours as evidence."""
     corrector = Corrector.default()
+    if not review:  # the same lexicon, without the learned review: what the review adds
+        corrector = Corrector(corrector.lexicon, CorrectorSettings(review=False))
     corrector.lexicon.index()
     _ = corrector.bigrams
 
@@ -305,6 +308,7 @@ def report(split: str, show_errors: bool) -> None:
           "| recall fragments | false-correction | tokens/s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|")
     systems = {"ours, document context": ours_in_context(),
+               "ours, document context without the learned review": ours_in_context(review=False),
                "ours, token alone": token_by_token(ours()),
                "rapidfuzz extractOne": token_by_token(rapidfuzz_baseline(general)),
                "symspellpy d<=2": token_by_token(symspell_baseline(general))}  # fmt: skip

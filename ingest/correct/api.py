@@ -194,9 +194,13 @@ class Corrector:
             for index, token in enumerate(printed)
         ]
         if context is not None and field in ("text", "list_item"):
-            fixes = self._neighbour_pass(printed, fixes, confidences, context)
+            # The review weighs the same word pairs as the neighbour pass and more; with it on,
+            # the neighbour pass only costs time (fitted both ways: the same words fixed
+            # out-of-fold, 4,442 vs 4,430 of 6,712, at the same precision).
             if self.settings.review or self.review_sink is not None:
                 fixes = self._review_pass(text, printed, fixes, confidences, context, fragments)
+            else:
+                fixes = self._neighbour_pass(printed, fixes, confidences, context)
         if fixes and fixes[-1][1] and field in ("text", "list_item"):
             fixes[-1] = self._unless_cut(printed[-1], fixes[-1])
         pieces: list[str] = []

@@ -8,11 +8,18 @@ from ingest.correct import Corrector
 from ingest.correct.candidates import ranked_candidates
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.neighbours import BigramModel
+from ingest.correct.settings import CorrectorSettings
 
 
 @pytest.fixture(scope="module")
 def corrector() -> Corrector:
     return Corrector.default()
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Corrector:
+    """The neighbour pass runs when the learned review is off (the review weighs the same pairs)."""
+    return Corrector(Lexicon.load(), CorrectorSettings(review=False))
 
 
 def test_bigram_model_knows_sop_phrases(corrector: Corrector) -> None:
@@ -22,7 +29,8 @@ def test_bigram_model_knows_sop_phrases(corrector: Corrector) -> None:
     assert "kinerja" in bigrams.near("kinarja", "laporan", None, 0.4)
 
 
-def test_neighbours_settle_a_close_call(corrector: Corrector) -> None:
+def test_neighbours_settle_a_close_call(rules_only: Corrector) -> None:
+    corrector = rules_only
     # Spelling alone: 'kepada' and 'kepala' are about as close, so it declines.
     text = "Mengirimkan surat kepaoa Kepala Bidang"
     assert corrector.correct(text).text == text
@@ -31,7 +39,8 @@ def test_neighbours_settle_a_close_call(corrector: Corrector) -> None:
     assert [c.rule for c in result.corrections] == ["neighbour_words"]
 
 
-def test_neighbours_against_a_spelling_pick_leave_the_word(corrector: Corrector) -> None:
+def test_neighbours_against_a_spelling_pick_leave_the_word(rules_only: Corrector) -> None:
+    corrector = rules_only
     # 'kepala' is the nearest spelling, 'kepada' what the phrase wants: too close to call.
     text = "Menyerahkan berkas kepaiia Kepala Bidang"
     nearest = ranked_candidates("kepaiia", corrector.lexicon, corrector.settings)
@@ -40,7 +49,8 @@ def test_neighbours_against_a_spelling_pick_leave_the_word(corrector: Corrector)
     assert in_context[1].text == text
 
 
-def test_a_spelling_variant_of_the_winner_is_no_rival(corrector: Corrector) -> None:
+def test_a_spelling_variant_of_the_winner_is_no_rival(rules_only: Corrector) -> None:
+    corrector = rules_only
     # The phrase pool pairs 'aplikasi' with 'e-sakip'; the spelling winner 'esakip' is the same
     # word, so the neighbour gives no reason to doubt it.
     assert corrector.bigrams.support("aplikasi", "e-sakip", None) == 1

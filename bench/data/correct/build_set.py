@@ -294,6 +294,10 @@ BATCHES = (
     ("train", 109, (0.34, 0.46), "synthetic_train_a_heavy.jsonl"),
     ("train", 113, (0.34, 0.46), "synthetic_train_b_heavy.jsonl"),
     ("train", 127, (0.34, 0.46), "synthetic_train_c_heavy.jsonl"),
+    ("train", 151, (0.40, 0.68), "synthetic_train_d.jsonl"),
+    ("train", 157, (0.34, 0.46), "synthetic_train_d_heavy.jsonl"),
+    ("train", 163, (0.34, 0.46), "synthetic_train_e_heavy.jsonl"),
+    ("train", 167, (0.34, 0.46), "synthetic_train_f_heavy.jsonl"),
     # heldout5: the heldout recipe with new seeds, built with the acceptance model and run only
     # for the final figures of that change.
     ("heldout5", 97, (0.40, 0.68), "synthetic_heldout5.jsonl"),

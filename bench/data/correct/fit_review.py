@@ -60,8 +60,10 @@ class Rows:
     gold_changes: list[bool] = field(default_factory=list)  # per word: the printed word is wrong
 
 
-def collect(splits: list[str]) -> Rows:
-    """Run the rules over each document and turn every doubtful word into labelled rows."""
+def collect(splits: list[str], blind_copies: bool = True) -> Rows:
+    """Run the rules over each document and turn every doubtful word into labelled rows. With
+    `blind_copies`, each OCR'd document is also read without its confidences, as text exports
+    come (the copy stays in its document's fold)."""
     corrector = Corrector(Lexicon.load(), CorrectorSettings(review=False))
     rows = Rows()
     for split in splits:
@@ -70,12 +72,20 @@ def collect(splits: list[str]) -> Rows:
         for position, record in enumerate(records):
             documents.setdefault(document_of(record), []).append(position)
         for name, positions in documents.items():
-            _collect_document(corrector, records, runs_of(records, positions), name, rows)
+            runs = runs_of(records, positions)
+            _collect_document(corrector, records, runs, name, rows, blind=False)
+            if blind_copies and records[positions[0]]["conf"] is not None:
+                _collect_document(corrector, records, runs, name, rows, blind=True)
     return rows
 
 
 def _collect_document(
-    corrector: Corrector, records: list[dict], runs: list[list[int]], name: str, rows: Rows
+    corrector: Corrector,
+    records: list[dict],
+    runs: list[list[int]],
+    name: str,
+    rows: Rows,
+    blind: bool,
 ) -> None:
     texts = [" ".join(records[p]["raw"] for p in run) for run in runs]
     cursor = {"run": -1, "index": 1 << 30}
@@ -101,7 +111,7 @@ def _collect_document(
 
     corrector.review_sink = sink
     confidences = [
-        None if records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
+        None if blind or records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
         for run in runs
     ]
     fields = [records[run[0]]["field"] for run in runs]
@@ -109,7 +119,8 @@ def _collect_document(
 
 
 def add_stand_ins(rows: Rows, seed: int = 7) -> None:
-    """Rows of rare listed words treated as unknown: every candidate is wrong (keep as printed)."""
+    """Rows of rare listed words treated as unknown: every candidate is wrong (keep as printed).
+    A third come without a confidence, as in text exports."""
     corrector = Corrector(Lexicon.load(), CorrectorSettings(review=False))
     lexicon, bigrams = corrector.lexicon, corrector.bigrams
     low, high = STAND_IN_ZIPF
@@ -122,7 +133,7 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
     empty = DocumentVocabulary(counts=Counter())
     for number, word in enumerate(rng.choice(pool, size=count, replace=False)):
         item = ReviewInput(printed=str(word), left=None, right=None,
-                           confidence=float(confidences[number]), rule_choice=None, caps=False)  # fmt: skip
+                           confidence=None if number % 3 == 0 else float(confidences[number]), rule_choice=None, caps=False)  # fmt: skip
         candidates = review_candidates(item, lexicon, corrector.settings, bigrams, empty)
         if not candidates.words:
             continue
@@ -183,7 +194,7 @@ def fit(rows: Rows, target: float) -> dict:
         "features": list(FEATURES),
         "trees": trees,
         "accept": accept,
-        "fitted_on": sorted({name.split("-d")[0] for name in documents
+        "fitted_on": sorted({name.rsplit("-d", 1)[0] for name in documents
                              if not name.startswith("stand-in")}),
         "target_precision": target,
         "importances": dict(zip(FEATURES, model.feature_importances_.round(4).tolist(), strict=True)),
