@@ -56,9 +56,11 @@ def _rank(
     settings: CorrectorSettings,
     context: DocumentVocabulary | None,
 ) -> list[tuple[float, float, str]]:
-    if len(words) > settings.max_candidates:  # the weighted distance is the slow part: trim first
+    # The weighted distance is the slow part: trim first (ties by spelling, so the same words
+    # survive whatever the set order of this process).
+    if len(words) > settings.max_candidates:
         words = set(sorted(words, key=lambda word: (Levenshtein.distance(printed, word),
-                                                    -lexicon.frequency(word)))[: settings.max_candidates])  # fmt: skip
+                                                    -lexicon.frequency(word), word))[: settings.max_candidates])  # fmt: skip
     if context is not None:  # document words are always weighed, however far by plain edits
         words |= set(
             context.nearest(printed, settings.context_candidates, settings.context_max_share)
