@@ -1,4 +1,6 @@
-"""`sop correct [--field KIND] [--explain]`: correct OCR garble in stdin, line for line, to stdout."""
+"""`sop correct [--field KIND] [--explain] [--line-by-line]`: correct OCR garble in stdin, line
+for line, to stdout. By default stdin is one document (its lines are evidence for each other and
+the learned review runs); --line-by-line corrects each line alone as it arrives."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Annotated, get_args
 import typer
 
 from ingest.correct import Corrector, FieldKind
+from ingest.correct.api import CorrectedText
 from ingest.errors import SopError
 
 _FIELDS = get_args(FieldKind)
@@ -17,6 +20,13 @@ def correct(
     field: Annotated[str, typer.Option(help=f"What each line is: {', '.join(_FIELDS)}.")] = "text",
     explain: Annotated[
         bool, typer.Option("--explain", help="Print each change and its reason to stderr.")
+    ] = False,
+    line_by_line: Annotated[
+        bool,
+        typer.Option(
+            "--line-by-line",
+            help="Correct each line alone as it arrives (streams; no document context or review).",
+        ),
     ] = False,
 ) -> None:
     """Read text on stdin; write the corrected text on stdout with the same number of lines."""
@@ -28,17 +38,25 @@ def correct(
     except SopError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from error
-    for number, line in enumerate(sys.stdin, start=1):
-        body = line.rstrip("\n")
-        result = corrector.correct(body, field)  # type: ignore[arg-type]
-        sys.stdout.write(result.text.replace("\n", " ") + ("\n" if line.endswith("\n") else ""))
-        if explain:
-            for change in result.corrections:
-                typer.echo(
-                    f"line {number}: {change.raw!r} -> {change.corrected!r} "
-                    f"({change.rule}, score {change.score:.2f})",
-                    err=True,
-                )
+    if line_by_line:
+        for number, line in enumerate(sys.stdin, start=1):
+            _write(number, line, corrector.correct(line.rstrip("\n"), field), explain)  # type: ignore[arg-type]
+        return
+    lines = sys.stdin.readlines()
+    results = corrector.correct_document([(line.rstrip("\n"), field) for line in lines])  # type: ignore[misc]
+    for number, (line, result) in enumerate(zip(lines, results, strict=True), start=1):
+        _write(number, line, result, explain)
+
+
+def _write(number: int, line: str, result: CorrectedText, explain: bool) -> None:
+    sys.stdout.write(result.text.replace("\n", " ") + ("\n" if line.endswith("\n") else ""))
+    if explain:
+        for change in result.corrections:
+            typer.echo(
+                f"line {number}: {change.raw!r} -> {change.corrected!r} "
+                f"({change.rule}, score {change.score:.2f})",
+                err=True,
+            )
 
 
 def register(app: typer.Typer) -> None:

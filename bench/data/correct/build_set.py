@@ -44,10 +44,12 @@ FONTS["heldout2"] = FONTS["heldout"]
 FONTS["heldout3"] = FONTS["heldout"]
 FONTS["heldout4"] = FONTS["heldout"]
 FONTS["heldout5"] = FONTS["heldout"]
+FONTS["heldout_general"] = FONTS["heldout"]
 # The training split of the learned acceptance model: dev's source lines and fonts plus two
 # fonts used nowhere else, never a held-out font (held-out figures stay on unseen fonts).
 FONTS["train"] = [*FONTS["dev"], "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
                   "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf"]  # fmt: skip
+FONTS["train_general"] = FONTS["train"]
 
 VERBS = [
     "Menyusun", "Menyiapkan", "Memeriksa", "Menandatangani", "Menyerahkan", "Mengumpulkan",
@@ -90,6 +92,28 @@ def seed_lines(prefixes: list[str]) -> list[str]:
 
 def template_lines(rng: random.Random, count: int) -> list[str]:
     return [f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}" for _ in range(count)]
+
+
+# General Indonesian vocabulary beyond the SOP phrase pools (the *_general splits): real SOPs
+# from other offices use words the domain lexicon does not list, and a corrector fitted only on
+# domain text learns that a non-domain reading is never right.
+GENERAL_LIST = HERE.parents[2] / "corpus" / "lexicon" / "general_id.tsv"
+GENERAL_ZIPF = (3.0, 6.0)
+
+
+def general_lines(rng: random.Random, count: int) -> list[str]:
+    """Lines of 6-9 general words (Zipf 3-6, at least 4 letters), sampled uniformly."""
+    words = []
+    for line in GENERAL_LIST.read_text(encoding="utf-8").splitlines():
+        word, _, zipf = line.partition("\t")
+        if (
+            word.isalpha()
+            and len(word) >= 4
+            and GENERAL_ZIPF[0] <= float(zipf or 0) < GENERAL_ZIPF[1]
+        ):
+            words.append(word)
+    words.sort()
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(6, 9))) for _ in range(count)]
 
 
 def wrap(lines: list[str], width: int = 60) -> list[str]:
@@ -248,7 +272,10 @@ def ocr_pages(split: str, seed: int, scales: tuple[float, float], cache: Path) -
     if cache.exists():
         return json.loads(cache.read_text(encoding="utf-8"))
     rng = random.Random(seed)
-    lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 220))
+    if split.endswith("_general"):
+        lines = wrap(general_lines(rng, 140) + template_lines(rng, 100))
+    else:
+        lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 220))
     pages = []
     for start in range(0, len(lines), 12):
         chunk = lines[start : start + 12]
@@ -302,6 +329,13 @@ BATCHES = (
     # for the final figures of that change.
     ("heldout5", 97, (0.40, 0.68), "synthetic_heldout5.jsonl"),
     ("heldout5", 139, (0.34, 0.46), "synthetic_heldout5_heavy.jsonl"),
+    # General vocabulary mixed with SOP phrases: training pages, and one held-out pair (its fonts).
+    ("train_general", 201, (0.40, 0.68), "synthetic_train_general_a.jsonl"),
+    ("train_general", 203, (0.40, 0.68), "synthetic_train_general_b.jsonl"),
+    ("train_general", 207, (0.34, 0.46), "synthetic_train_general_a_heavy.jsonl"),
+    ("train_general", 211, (0.34, 0.46), "synthetic_train_general_b_heavy.jsonl"),
+    ("heldout_general", 223, (0.40, 0.68), "synthetic_heldout_general.jsonl"),
+    ("heldout_general", 227, (0.34, 0.46), "synthetic_heldout_general_heavy.jsonl"),
 )
 
 

@@ -1,6 +1,7 @@
 """Fit the corrector's learned review (ingest/correct/review.py) on labelled OCR pages.
 
-    .venv/bin/python -m bench.data.correct.fit_review [--splits train,dev] [--precision 0.97]
+    .venv/bin/python -m bench.data.correct.fit_review [--splits train,train_general,dev]
+                                                      [--precision 0.97]
 
 The corrector runs in document mode with the review replaced by a sink that collects each
 doubtful word's review input; every candidate becomes one feature row labelled by whether it is
@@ -9,8 +10,9 @@ threshold is the lowest at which the word-level precision of out-of-fold predict
 grouped by document, so no page helps to judge itself) reaches `--precision`; the final model
 is then fitted on all rows. Writes corpus/lexicon/review_model.json.
 
-Only the `train` pages (their own seeds and fonts) and `dev` are used: every held-out split,
-and every held-out font, stays unseen.
+Only the `train` and `train_general` pages (their own seeds and fonts) and `dev` are used:
+every held-out split, and every held-out font, stays unseen. train_general mixes general
+Indonesian words into the SOP phrases, so a non-SOP reading is not learned to be always wrong.
 """
 
 from __future__ import annotations
@@ -222,7 +224,7 @@ def export_trees(model: GradientBoostingClassifier) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", default="train,dev")
+    parser.add_argument("--splits", default="train,train_general,dev")
     parser.add_argument("--precision", type=float, default=0.97)
     arguments = parser.parse_args()
     rows = collect(arguments.splits.split(","))
