@@ -77,6 +77,22 @@ class BigramModel:
         return cached
 
 
+def phrase_score(
+    word: str,
+    cost: float,
+    support: int,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    context: DocumentVocabulary,
+) -> float:
+    """OCR cost less the bonuses for frequency, a copy in the document and each neighbour that
+    pairs with the word: lower is better."""
+    frequency = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
+    return (
+        cost - frequency - settings.context_bonus * (word in context)
+    ) - settings.neighbour_bonus * support
+
+
 def neighbour_fix(
     printed: str,
     left: str | None,
@@ -96,10 +112,9 @@ def neighbour_fix(
     ordered = sorted(candidates)
     for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
         support = bigrams.support(left, word, right)
-        bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
-        bonus += settings.context_bonus * (word in context)
-        bonus += settings.neighbour_bonus * support
-        ranked.append((cost - bonus, cost, support, word))
+        ranked.append(
+            (phrase_score(word, cost, support, lexicon, settings, context), cost, support, word)
+        )
     if not ranked:
         return None
     ranked.sort()

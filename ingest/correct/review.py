@@ -26,7 +26,7 @@ from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distances
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
 from ingest.correct.lexicon import LEXICON_DIR, Lexicon
-from ingest.correct.neighbours import BigramModel
+from ingest.correct.neighbours import BigramModel, phrase_score
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.trees import TreeEnsemble
 
@@ -39,9 +39,6 @@ FEATURES = (
     "doubt_times_cost", "rule_choice", "rules_changed", "length", "length_gap",
     "caps", "first_same", "last_same", "margin", "is_best", "candidates",
 )  # fmt: skip
-# The ranking score the margin feature is taken on: the first passes' own bonuses.
-_SUPPORT_BONUS = 1.0
-_DOCUMENT_BONUS = 0.6
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ class ReviewInput:
 
 @dataclass(frozen=True)
 class Candidates:
-    """The words the review weighs, best first by the first passes' score (`base`)."""
+    """The words the review weighs, best first by `phrase_score` (`base`)."""
 
     words: list[str]
     costs: list[float]
@@ -85,8 +82,8 @@ def review_candidates(
     after = bigrams.successors.get(item.left or "", frozenset())
     before = bigrams.predecessors.get(item.right or "", frozenset())
     scored = sorted(
-        (cost - 0.12 * (lexicon.frequency(word) - 3.0) - _DOCUMENT_BONUS * (word in context)
-         - _SUPPORT_BONUS * ((word in after) + (word in before)), word)
+        (phrase_score(word, cost, (word in after) + (word in before), lexicon, settings, context),
+         word)
         for word, cost in costs.items()
     )[: settings.review_candidates]  # fmt: skip
     return Candidates(

@@ -63,3 +63,11 @@ def test_real_tesseract_output_gets_closer_to_the_source() -> None:
     # A word Tesseract already read right is never changed.
     for change in result.corrections:
         assert change.raw not in source_words
+
+
+def test_sop_correct_line_by_line_matches_correct_per_line() -> None:
+    text = "Keglatan penguktfran\nbokumen dlberlkan\n"
+    result = CliRunner().invoke(app, ["correct", "--line-by-line"], input=text)
+    corrector = Corrector.default()
+    expected = "".join(corrector.correct(line).text + "\n" for line in text.splitlines())
+    assert result.exit_code == 0 and result.stdout == expected
