@@ -74,6 +74,12 @@ def review_candidates(
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
+    if len(item.printed) >= settings.review_wide_min_length and not item.caps:
+        extra.update(
+            lexicon.index().general_near(
+                item.printed, settings.review_wide_min_zipf, settings.review_wide_min_length
+            )
+        )
     if item.rule_choice is not None and " " not in item.rule_choice:
         extra.add(item.rule_choice)
     extra = sorted(word for word in extra if word not in costs)

@@ -20,10 +20,10 @@ from ingest.correct.trees import TreeEnsemble
 
 DOCUMENT = [
     ("Menyerahkan dokumen perjanjian kinerja kepada Sekretaris", "text"),
-    ("Mungundung dokumen perjanjian kinerja untuk diperiksa", "text"),
+    ("Memvoriikasi dokumen perjanjian kinerja untuk diperiksa", "text"),
     ("Laporan disusun oleh Sutrisno dan Wahyuningsih di Purwokerto", "text"),
 ]
-CONFIDENCES = [None, [0.03, 0.9, 0.9, 0.9, 0.9, 0.9], [0.9] * 8]
+CONFIDENCES = [None, [0.0, 0.9, 0.9, 0.9, 0.9, 0.9], [0.9] * 8]
 
 
 def test_exported_trees_score_like_scikit_learn() -> None:
@@ -58,15 +58,13 @@ def test_review_takes_a_reading_the_rules_declined_and_records_it() -> None:
     lexicon = Lexicon.load()
     rules_only = Corrector(lexicon, CorrectorSettings(review=False))
     before = rules_only.correct_document(DOCUMENT, word_confidences=CONFIDENCES)
-    assert before[1].text.split()[0] == "Mungundung"  # the hand-set budgets decline the jump
+    # Tesseract at confidence 0 was guessing: pass 1 allows only cheap glyph fixes and declines
+    assert before[1].text.split()[0] == "Memvoriikasi"
     after = Corrector(lexicon).correct_document(DOCUMENT, word_confidences=CONFIDENCES)
-    assert after[1].text == "Mengundang dokumen perjanjian kinerja untuk diperiksa"
+    assert after[1].text == "Memverifikasi dokumen perjanjian kinerja untuk diperiksa"
     (change,) = after[1].corrections
-    assert (change.raw, change.corrected, change.rule) == (
-        "Mungundung",
-        "Mengundang",
-        "learned_review",
-    )
+    assert (change.raw, change.corrected) == ("Memvoriikasi", "Memverifikasi")
+    assert change.rule == "learned_review"
     assert ReviewModel.load().accept <= change.score <= 1.0
 
 
@@ -80,3 +78,14 @@ def test_review_does_not_run_word_by_word() -> None:
     """correct() has no document: the review (fitted on document-mode evidence) stays out."""
     result = Corrector.default().correct(DOCUMENT[1][0], word_confidences=CONFIDENCES[1])
     assert all(change.rule != "learned_review" for change in result.corrections)
+
+
+def test_review_keeps_the_issue_examples_in_document_mode() -> None:
+    """The garbled words the issue names, as a text export without confidences: pass 1 fixes
+    them and the review (fitted also on general words, not only SOP phrases) agrees."""
+    lines = ["Keglatan penguktfran dlberlkan", "bokumen intemnal pega\\{val"]
+    results = Corrector.default().correct_document([(line, "text") for line in lines])
+    assert [result.text for result in results] == [
+        "Kegiatan pengukuran diberikan",
+        "dokumen internal pegawai",
+    ]

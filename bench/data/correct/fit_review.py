@@ -186,6 +186,7 @@ def fit(rows: Rows, target: float) -> dict:
     print(f"out-of-fold at threshold {accept}: {changed.sum()} changes, precision "
           f"{right[changed].mean():.3f}, garbled words fixed {int((changed & right).sum())}"
           f"/{garbled.sum()}")  # fmt: skip
+    _by_split(documents, words, changed & right, garbled)
     model = GradientBoostingClassifier(**TREES).fit(features, labels)
     trees = export_trees(model)
     exported = TreeEnsemble.from_dict(trees).scores(features)
@@ -201,6 +202,21 @@ def fit(rows: Rows, target: float) -> dict:
         "target_precision": target,
         "importances": dict(zip(FEATURES, model.feature_importances_.round(4).tolist(), strict=True)),
     }  # fmt: skip
+
+
+def _by_split(
+    documents: np.ndarray, words: np.ndarray, fixed: np.ndarray, garbled: np.ndarray
+) -> None:
+    """Out-of-fold garbled words fixed, per split (the part of a document name before its seed)."""
+    split_of = {}
+    for document, word in zip(documents, words, strict=True):
+        name = "stand-in" if document.startswith("stand-in") else document.split("-")[1]
+        split_of.setdefault(int(word), name)
+    for split in sorted(set(split_of.values())):
+        numbers = [word for word, name in split_of.items() if name == split]
+        print(
+            f"  {split}: fixed {int(fixed[numbers].sum())} of {int(garbled[numbers].sum())} garbled"
+        )
 
 
 def export_trees(model: GradientBoostingClassifier) -> dict:
