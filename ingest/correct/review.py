@@ -74,12 +74,9 @@ def review_candidates(
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
-    if len(item.printed) >= settings.review_wide_min_length and not item.caps:
-        extra.update(
-            lexicon.index().general_near(
-                item.printed, settings.review_wide_min_zipf, settings.review_wide_min_length
-            )
-        )
+    wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
+    if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
+        extra.update(_general_near(item.printed, lexicon, settings))
     if item.rule_choice is not None and " " not in item.rule_choice:
         extra.add(item.rule_choice)
     extra = sorted(word for word in extra if word not in costs)
@@ -97,6 +94,19 @@ def review_candidates(
         costs=[costs[word] for _, word in scored],
         base=[score for score, _ in scored],
     )
+
+
+def _general_near(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> frozenset[str]:
+    """General words two plain edits away, kept with the lexicon's other look-ups."""
+    key = ("general_near", printed)
+    found = lexicon.candidate_cache.get(key)
+    if found is None:
+        found = lexicon.candidate_cache[key] = frozenset(
+            lexicon.index().general_near(
+                printed, settings.review_wide_min_zipf, settings.review_wide_min_length
+            )
+        )
+    return found
 
 
 def feature_rows(

@@ -118,6 +118,7 @@ class CorrectorSettings(BaseModel):
     # doubtful word it weighs (the cheapest by the first passes' score).
     review: bool = True
     review_candidates: int = 8
-    # ... including general words two plain edits from words this long (at least this common).
+    # ... including, for words pass 1 left unchanged, general words two plain edits away from
+    # words this long (at least this common).
     review_wide_min_length: int = 7
     review_wide_min_zipf: float = 3.0
