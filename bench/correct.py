@@ -48,9 +48,9 @@ def core(token: str) -> str:
 # documents, bench/data/correct/build_scan_set.py) are held out for the final figures.
 # heldout3's errors then steered one rule (doubtful_general_max_cost): heldout4 (same recipe,
 # new seeds) is the final unseen split.
-# The learned review (ingest/correct/review.py) is fitted on `train` and dev only
-# (bench/data/correct/fit_review.py); heldout5 (same recipe, new seeds) was built with it and is
-# the final unseen split of that change. `train` and `train_general` are never scored here;
+# The learned review (ingest/correct/review.py) is fitted on `train`, `train_general` and dev
+# (bench/data/correct/fit_review.py); heldout5 (same recipe, new seeds) and heldout_general were
+# built with it. They, heldout4 and scans were scored after each fit (never used to fit). `train` and `train_general` are never scored here;
 # heldout_general holds general Indonesian words beyond the SOP phrase pools.
 SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout3": "heldout3", "heldout4": "heldout4",
           "heldout5": "heldout5", "heldout_general": "heldout_general", "scans": "scans",

@@ -1,6 +1,7 @@
-"""`sop correct [--field KIND] [--explain] [--line-by-line]`: correct OCR garble in stdin, line
-for line, to stdout. By default stdin is one document (its lines are evidence for each other and
-the learned review runs); --line-by-line corrects each line alone as it arrives."""
+"""`sop correct [--field KIND] [--explain] [--document]`: correct OCR garble in stdin, line for
+line, to stdout. Each line is corrected alone as it arrives (pass 1); with --document, stdin is
+read whole as one document: its lines are evidence for each other and the learned review runs,
+which declines what it is not sure of."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ def correct(
     explain: Annotated[
         bool, typer.Option("--explain", help="Print each change and its reason to stderr.")
     ] = False,
-    line_by_line: Annotated[
+    document: Annotated[
         bool,
         typer.Option(
-            "--line-by-line",
-            help="Correct each line alone as it arrives (streams; no document context or review).",
+            "--document",
+            help="Read stdin whole as one document (document context and the learned review).",
         ),
     ] = False,
 ) -> None:
@@ -35,10 +36,12 @@ def correct(
         raise typer.Exit(2)
     try:
         corrector = Corrector.default()
+        if document:
+            _ = corrector.review_model  # a missing or stale model: a clear error, no traceback
     except SopError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(1) from error
-    if line_by_line:
+    if not document:
         for number, line in enumerate(sys.stdin, start=1):
             _write(number, line, corrector.correct(line.rstrip("\n"), field), explain)  # type: ignore[arg-type]
         return

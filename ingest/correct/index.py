@@ -75,7 +75,7 @@ class CandidateIndex:
     def __init__(self, zipf: dict[str, float], domain: set[str]) -> None:
         self._zipf = zipf
         self._domain_set = domain
-        self._general_wide: DeleteIndex | None = None
+        self._general_wide: dict[tuple[float, int], DeleteIndex] = {}
         self._by_key: dict[str, list[str]] = {}
         for word in zipf:
             self._by_key.setdefault(fold(word), []).append(word)
@@ -110,10 +110,12 @@ class CandidateIndex:
     def general_near(self, query: str, min_zipf: float, min_length: int) -> set[str]:
         """General words (at least `min_zipf` common and `min_length` long) within two plain
         edits of a query: the learned review weighs them for long words ('pengukutar' ->
-        pengukuran is two edits, beyond the folded one-edit search). Built on first use."""
-        if self._general_wide is None:
+        pengukuran is two edits, beyond the folded one-edit search). Built on first use, once per
+        (min_zipf, min_length)."""
+        index = self._general_wide.get((min_zipf, min_length))
+        if index is None:
             words = [word for word, zipf in self._zipf.items()
                      if zipf >= min_zipf and len(word) >= min_length and word.isalpha()
                      and word not in self._domain_set]  # fmt: skip
-            self._general_wide = DeleteIndex(words, depth=2)
-        return self._general_wide.lookup(query)
+            index = self._general_wide[(min_zipf, min_length)] = DeleteIndex(words, depth=2)
+        return index.lookup(query)

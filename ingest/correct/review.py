@@ -1,14 +1,16 @@
 """Learned review: the last word on each doubtful word of a document (document mode only).
 
-The first two passes decide with hand-set thresholds (spelling budgets, document copies,
-neighbour pairs) and decline many readings a careful reader would take. The review weighs the
+Pass 1 decides with hand-set thresholds (spelling budgets, document copies) and declines many
+readings a careful reader would take. The review weighs the
 same evidence jointly: for each candidate of a word it builds one feature row (OCR cost, plain
 edits, frequency, SOP vocabulary, copies in the document, neighbour pairs, Tesseract's
 confidence and the rules' own verdict) and boosted decision trees give the probability that the
 candidate is what the paper says. The best candidate is printed only when that probability
-reaches the model's threshold; below it the word stays as printed, even if a rule had changed
-it. The model is fitted on the `train` pages of the labelled set only
-(bench/data/correct/fit_review.py) and stored in corpus/lexicon/review_model.json.
+reaches the model's threshold (one for keeping the rules' own choice, one for any other word);
+below it the word stays as printed, even if a rule had changed it. The model is fitted on the `train`, `train_general` and `dev` pages of the labelled set
+(bench/data/correct/fit_review.py) and stored in corpus/lexicon/review_model.json. Most of its
+weight sits on pass 1's verdict and the margin to the runner-up: it mostly re-weighs pass 1's
+pick against the other evidence.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def review_candidates(
 
 def _general_near(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> frozenset[str]:
     """General words two plain edits away, kept with the lexicon's other look-ups."""
-    key = ("general_near", printed)
+    key = ("general_near", printed, settings.review_wide_min_zipf, settings.review_wide_min_length)
     found = lexicon.candidate_cache.get(key)
     if found is None:
         found = lexicon.candidate_cache[key] = frozenset(
@@ -138,7 +140,7 @@ def feature_rows(
             printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
             position == 0, spread,
         ))  # fmt: skip
-    return np.asarray(rows, dtype=np.float64)
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ class ReviewModel:
     """Boosted trees over FEATURES and the probability at which a candidate is accepted."""
 
     trees: TreeEnsemble
-    accept: float
+    accept: float  # for a word the rules did not choose
+    accept_rules_choice: float  # for the rules' own choice (kept rather than reverted)
 
     @classmethod
     def load(cls, path: Path = LEXICON_DIR / REVIEW_MODEL_FILE) -> ReviewModel:
@@ -155,7 +158,11 @@ class ReviewModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         if tuple(data["features"]) != FEATURES:
             raise ReviewModelStaleError(path)
-        return cls(trees=TreeEnsemble.from_dict(data["trees"]), accept=float(data["accept"]))
+        return cls(
+            trees=TreeEnsemble.from_dict(data["trees"]),
+            accept=float(data["accept"]),
+            accept_rules_choice=float(data["accept_rules_choice"]),
+        )
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         return self.trees.probabilities(rows)
@@ -169,10 +176,11 @@ def review_words(
     bigrams: BigramModel,
     context: DocumentVocabulary,
 ) -> list[tuple[str, float] | None]:
-    """Per word: the word to print and its probability, or None to keep it as printed. The
-    words of one text are scored in one call; verdicts are kept per document (garbled words
-    often repeat)."""
-    verdicts = {}
+    """Per word: the word to print and its probability, or None to keep it as printed. A word
+    without candidates keeps pass 1's verdict (the model never saw such words). The words of
+    one text are scored in one call; verdicts are kept per document (garbled words often
+    repeat)."""
+    verdicts: dict[ReviewInput, tuple[str, float] | None] = {}
     pending: list[tuple[ReviewInput, Candidates]] = []
     for item in items:
         key = ("review", item)
@@ -182,7 +190,10 @@ def review_words(
         candidates = review_candidates(item, lexicon, settings, bigrams, context)
         if candidates.words:
             pending.append((item, candidates))
-        verdicts[item] = context.ranked_cache[key] = None
+            verdict = None
+        else:
+            verdict = None if item.rule_choice is None else (item.rule_choice, 1.0)
+        verdicts[item] = context.ranked_cache[key] = verdict
     if pending:
         rows = [
             feature_rows(item, candidates, lexicon, bigrams, context)
@@ -194,7 +205,8 @@ def review_words(
             scores = probabilities[start : start + len(block)]
             start += len(block)
             best = int(np.argmax(scores))
-            if scores[best] >= model.accept:
+            agrees = candidates.words[best] == item.rule_choice
+            if scores[best] >= (model.accept_rules_choice if agrees else model.accept):
                 verdict = candidates.words[best], round(float(scores[best]), 3)
                 verdicts[item] = context.ranked_cache[("review", item)] = verdict
     return [verdicts[item] for item in items]

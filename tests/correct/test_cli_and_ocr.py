@@ -65,9 +65,11 @@ def test_real_tesseract_output_gets_closer_to_the_source() -> None:
         assert change.raw not in source_words
 
 
-def test_sop_correct_line_by_line_matches_correct_per_line() -> None:
-    text = "Keglatan penguktfran\nbokumen dlberlkan\n"
-    result = CliRunner().invoke(app, ["correct", "--line-by-line"], input=text)
-    corrector = Corrector.default()
-    expected = "".join(corrector.correct(line).text + "\n" for line in text.splitlines())
-    assert result.exit_code == 0 and result.stdout == expected
+def test_sop_correct_document_mode_keeps_lines_and_records_the_review() -> None:
+    text = "Menyerahkan dokumen kepada Sekretaris\nMemvoriikasi dokumen perjanjian\n\nSelesai\n"
+    result = CliRunner().invoke(app, ["correct", "--document", "--explain"], input=text)
+    assert result.exit_code == 0
+    lines = result.stdout.split("\n")
+    assert len(lines) == len(text.split("\n")) and lines[2] == ""
+    expected = Corrector.default().correct_document([(line, "text") for line in text.splitlines()])
+    assert lines[:4] == [value.text for value in expected]

@@ -66,7 +66,8 @@ def test_cut_word_pieces_and_line_art_are_left(corrector: Corrector) -> None:
     assert [result.text for result in results] == [text for text, _ in texts]
 
 
-def test_tokens_follow_the_input_tokens(corrector: Corrector) -> None:
+def test_tokens_follow_the_input_tokens(rules_only: Corrector) -> None:
+    corrector = rules_only
     result = corrector.correct_document([("3.Printer dan dlberlkan", "list_item")])[0]
     assert result.tokens == ["3. Printer", "dan", "diberikan"]
     text = corrector.correct_document([("laporan kinerjapegawai", "text")])[0]

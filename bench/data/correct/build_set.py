@@ -45,8 +45,9 @@ FONTS["heldout3"] = FONTS["heldout"]
 FONTS["heldout4"] = FONTS["heldout"]
 FONTS["heldout5"] = FONTS["heldout"]
 FONTS["heldout_general"] = FONTS["heldout"]
-# The training split of the learned acceptance model: dev's source lines and fonts plus two
-# fonts used nowhere else, never a held-out font (held-out figures stay on unseen fonts).
+# The training split of the learned review (bench/data/correct/fit_review.py): dev's source
+# lines and fonts plus two more, never a font of the held-out synthetic splits. (The scans
+# split's generator also uses DejaVu Serif and Liberation Serif.)
 FONTS["train"] = [*FONTS["dev"], "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
                   "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf"]  # fmt: skip
 FONTS["train_general"] = FONTS["train"]
@@ -75,6 +76,7 @@ TAILS = [
     "kepada Kepala Bidang untuk dianalisis", "serta diparaf oleh Kasubag Umum",
     "untuk diteruskan kepada pejabat fungsional", "dan mengarsipkan salinannya",
 ]  # fmt: skip
+PAGE_LINES = 12  # lines rendered per page
 _CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -277,8 +279,8 @@ def ocr_pages(split: str, seed: int, scales: tuple[float, float], cache: Path) -
     else:
         lines = wrap(seed_lines(SOURCES[split]) + template_lines(rng, 220))
     pages = []
-    for start in range(0, len(lines), 12):
-        chunk = lines[start : start + 12]
+    for start in range(0, len(lines), PAGE_LINES):
+        chunk = lines[start : start + PAGE_LINES]
         image = degrade(render(chunk, rng.choice(FONTS[split]), rng.randint(26, 34)), rng, scales)
         pages.append({"source": " ".join(chunk).split(), "ocr": ocr_words(image)})
     cache.parent.mkdir(exist_ok=True)
@@ -314,7 +316,7 @@ BATCHES = (
     # (heldout3 then steered one rule, so heldout4 is the final unseen split).
     ("heldout4", 83, (0.40, 0.68), "synthetic_heldout4.jsonl"),
     ("heldout4", 89, (0.34, 0.46), "synthetic_heldout4_heavy.jsonl"),
-    # train: pages for fitting the acceptance model (ingest/correct/acceptance.py), never scored.
+    # train: pages for fitting the learned review (ingest/correct/review.py), never scored.
     ("train", 101, (0.40, 0.68), "synthetic_train_a.jsonl"),
     ("train", 103, (0.40, 0.68), "synthetic_train_b.jsonl"),
     ("train", 107, (0.40, 0.68), "synthetic_train_c.jsonl"),
@@ -325,8 +327,8 @@ BATCHES = (
     ("train", 157, (0.34, 0.46), "synthetic_train_d_heavy.jsonl"),
     ("train", 163, (0.34, 0.46), "synthetic_train_e_heavy.jsonl"),
     ("train", 167, (0.34, 0.46), "synthetic_train_f_heavy.jsonl"),
-    # heldout5: the heldout recipe with new seeds, built with the acceptance model and run only
-    # for the final figures of that change.
+    # heldout5: the heldout recipe with new seeds, built with the learned review; never used
+    # to fit it.
     ("heldout5", 97, (0.40, 0.68), "synthetic_heldout5.jsonl"),
     ("heldout5", 139, (0.34, 0.46), "synthetic_heldout5_heavy.jsonl"),
     # General vocabulary mixed with SOP phrases: training pages, and one held-out pair (its fonts).
