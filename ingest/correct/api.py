@@ -18,12 +18,14 @@ from ingest.correct.fields import (
     Fix,
     actor_heads,
     number_token,
+    snap_head,
     snap_label,
     waktu_token,
     waktu_unit_after_number,
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
+from ingest.correct.pieces import is_fragment, is_piece, unless_cut
 from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, review_words
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
@@ -51,9 +53,6 @@ REVIEW_RULE = "learned_review"
 # Receives each word the review would weigh, instead of the review (fitting the model): the
 # number of the text in correct_document's input, the token's number in it, and the word.
 ReviewSink = Callable[[int, int, ReviewInput, DocumentVocabulary], None]
-# Table rulings read as glyphs: a word touching one was cut by a cell border.
-_LINE_ART = frozenset("|[]_")
-_PIECE_MAX_LETTERS = 3
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -187,9 +186,9 @@ class Corrector:
         (None when the text was rewritten first: list items, actor cells)."""
         matches = list(_TOKEN.finditer(text))
         printed = [match.group() for match in matches]
-        pieces_at = [self._is_piece(token) for token in printed]
+        pieces_at = [is_piece(token, self.lexicon, self.settings) for token in printed]
         fragments = [
-            field == "text" and self._is_fragment(token, index, pieces_at)
+            field == "text" and is_fragment(token, index, pieces_at, self.lexicon, self.settings)
             for index, token in enumerate(printed)
         ]
         fixes = [
@@ -214,7 +213,7 @@ class Corrector:
             if self.settings.review or self.review_sink is not None:
                 fixes = self._review_pass(number, printed, fixes, confidences, context, fragments)
         if fixes and fixes[-1][1] and field in ("text", "list_item"):
-            fixes[-1] = self._unless_cut(printed[-1], fixes[-1])
+            fixes[-1] = unless_cut(printed[-1], fixes[-1], self.lexicon, self.settings)
         pieces: list[str] = []
         position = 0
         for match, (fixed, _) in zip(matches, fixes, strict=True):
@@ -226,43 +225,6 @@ class Corrector:
             corrections=[change for _, changes in fixes for change in changes],
             tokens=[fixed for fixed, _ in fixes],
         )
-
-    def _unless_cut(self, token: str, fix: TokenFix) -> TokenFix:
-        """The last word of a cell or line may be cut by the border ('pelap' of pelaporan): when
-        it begins a longer lexicon word, only its completion may replace it ('pelap' -> gelap
-        would invent a word); otherwise it stays as printed."""
-        word = without_stray_marks(SplitToken.of(normalise_glyphs(token)).core.lower())
-        fixed = SplitToken.of(fix[0]).core.lower()
-        if len(word) < self.settings.cut_min_letters or fixed.startswith(word):
-            return fix
-        if self.lexicon.starts_longer_word(word, self.settings.cut_min_zipf):
-            return token, []
-        return fix
-
-    def _is_piece(self, token: str) -> bool:
-        """A one-to-three letter bit that is no common word ('se', 'lie'): OCR cut a word."""
-        if len(token) > _PIECE_MAX_LETTERS + 2:  # fast path: most tokens are longer
-            return False
-        core = SplitToken.of(token).core.lower()
-        if not core.isalpha() or len(core) > _PIECE_MAX_LETTERS or core in self.lexicon.domain:
-            return False
-        return len(core) == 1 or self.lexicon.frequency(core) < self.settings.piece_max_zipf
-
-    def _is_fragment(self, token: str, index: int, pieces_at: list[bool]) -> bool:
-        """A cut piece of a longer word, left as printed: an unknown short token beside another
-        piece ('se lie arls' = sekretaris), or one touching table line-art ('|Veng')."""
-        if token.lower() in self.lexicon.zipf:  # fast path: most tokens are listed words
-            return False
-        split = SplitToken.of(token)
-        word = without_stray_marks(split.core.lower())
-        if not word or self.lexicon.is_known(word):
-            return False
-        if any(char in _LINE_ART for char in split.lead + split.trail):
-            return True
-        beside = (index > 0 and pieces_at[index - 1]) or (
-            index + 1 < len(pieces_at) and pieces_at[index + 1]
-        )
-        return beside and len(word) <= self.settings.fragment_max_letters
 
     def _neighbour_pass(
         self,
@@ -437,7 +399,7 @@ class Corrector:
         match = _TOKEN.search(text)
         if match is None:
             return CorrectedText(text=text)
-        head = self._snap_head(match.group())
+        head = snap_head(match.group(), self._heads, self.settings, self.lexicon.is_known)
         if head is None:
             return self._walk(text, confidences, "text", context)
         rest = self._walk(text[match.end() :], confidences[1:], "text", context)
@@ -447,17 +409,3 @@ class Corrector:
             corrections=[record, *rest.corrections],
             tokens=[head[0], *rest.tokens],
         )
-
-    def _snap_head(self, printed: str) -> tuple[str, float] | None:
-        core = without_stray_marks(normalise_glyphs(printed)).lower()
-        if not core.isalpha() or core in self._heads or self.lexicon.is_known(core):
-            return None
-        ranked = sorted((ocr_distance(core, head), head) for head in self._heads)
-        best_cost, best = ranked[0]
-        title = self._heads[best]
-        second_cost = next(cost for cost, head in ranked if self._heads[head] != title)
-        budget = self.settings.actor_max_cost_per_letter * len(best)
-        if best_cost > budget or second_cost - best_cost < self.settings.actor_min_lead:
-            return None
-        score = max(0.0, 1.0 - best_cost / len(best))
-        return apply_case(printed, best), round(score, 3)

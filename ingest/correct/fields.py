@@ -7,6 +7,7 @@ None to fall back to plain word correction.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -125,3 +126,25 @@ def actor_heads() -> dict[str, str]:
     heads = {head: head for head in FULL_TITLE_HEADS if " " not in head}
     heads |= {key: title for key, title in TITLE_ABBREVIATIONS.items() if " " not in key}
     return heads
+
+
+def snap_head(
+    printed: str,
+    heads: dict[str, str],
+    settings: CorrectorSettings,
+    is_known: Callable[[str], bool],
+) -> tuple[str, float] | None:
+    """The actor title head a garbled one stands for ('Kfastﬂba}g' -> Kasubag) and a score, or
+    None: a listed word, no clear winner over another title, or too far."""
+    core = without_stray_marks(normalise_glyphs(printed)).lower()
+    if not core.isalpha() or core in heads or is_known(core):
+        return None
+    ranked = sorted((ocr_distance(core, head), head) for head in heads)
+    best_cost, best = ranked[0]
+    title = heads[best]
+    second_cost = next(cost for cost, head in ranked if heads[head] != title)
+    budget = settings.actor_max_cost_per_letter * len(best)
+    if best_cost > budget or second_cost - best_cost < settings.actor_min_lead:
+        return None
+    score = max(0.0, 1.0 - best_cost / len(best))
+    return apply_case(printed, best), round(score, 3)
