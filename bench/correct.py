@@ -215,6 +215,19 @@ def runs_of(records: list[dict], positions: list[int]) -> list[list[int]]:
     return runs
 
 
+def run_inputs(
+    records: list[dict], runs: list[list[int]], blind: bool = False
+) -> tuple[list[tuple[str, str]], list[list[float] | None]]:
+    """The (text, field) pairs and word confidences `correct_document` gets for a document's
+    runs; `blind` drops the confidences (as text exports come)."""
+    texts = [(" ".join(records[p]["raw"] for p in run), records[run[0]]["field"]) for run in runs]
+    confidences = [
+        None if blind or records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
+        for run in runs
+    ]
+    return texts, confidences
+
+
 def ours_in_context(review: bool = True) -> Batch:
     """Ours with `correct_document`: each document's lines are corrected together, so every
     token has its document and its neighbours as evidence."""
@@ -231,12 +244,7 @@ def ours_in_context(review: bool = True) -> Batch:
         outputs = [""] * len(records)
         for positions in documents.values():
             runs = runs_of(records, positions)
-            texts = [(" ".join(records[p]["raw"] for p in run), records[run[0]]["field"])
-                     for run in runs]  # fmt: skip
-            confidences = [
-                None if records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
-                for run in runs
-            ]
+            texts, confidences = run_inputs(records, runs)
             results = corrector.correct_document(texts, word_confidences=confidences)  # type: ignore[arg-type]
             for run, result in zip(runs, results, strict=True):
                 tokens = result.tokens if len(result.tokens) == len(run) else [result.text]

@@ -1,16 +1,16 @@
 """Learned review: the last word on each doubtful word of a document (document mode only).
 
-Pass 1 decides with hand-set thresholds (spelling budgets, document copies) and declines many
-readings a careful reader would take. The review weighs the
-same evidence jointly: for each candidate of a word it builds one feature row (OCR cost, plain
-edits, frequency, SOP vocabulary, copies in the document, neighbour pairs, Tesseract's
-confidence and the rules' own verdict) and boosted decision trees give the probability that the
-candidate is what the paper says. The best candidate is printed only when that probability
-reaches the model's threshold (one for keeping the rules' own choice, one for any other word);
-below it the word stays as printed, even if a rule had changed it. The model is fitted on the `train`, `train_general` and `dev` pages of the labelled set
-(bench/data/correct/fit_review.py) and stored in corpus/lexicon/review_model.json. Most of its
-weight sits on pass 1's verdict and the margin to the runner-up: it mostly re-weighs pass 1's
-pick against the other evidence.
+The rule passes decide with hand-set thresholds (spelling budgets, document copies, neighbour
+pairs) and decline many readings a careful reader would take. The review weighs the same
+evidence jointly: for each candidate of a word it builds one feature row (OCR cost, plain edits,
+frequency, SOP vocabulary, copies in the document, neighbour pairs, Tesseract's confidence and
+the rules' own verdict) and boosted decision trees give the probability that the candidate is
+what the paper says. The best candidate is printed only when that probability reaches the
+model's threshold (one for keeping the rules' own choice, one for any other word); below it the
+word stays as printed, even if a rule had changed it. The model is fitted on the `train`,
+`train_general` and `dev` pages of the labelled set (bench/data/correct/fit_review.py) and
+stored in corpus/lexicon/review_model.json. Most of its weight sits on the rules' verdict and
+the margin to the runner-up: it mostly re-weighs the rules' pick against the other evidence.
 """
 
 from __future__ import annotations
@@ -57,11 +57,14 @@ class ReviewInput:
 
 @dataclass(frozen=True)
 class Candidates:
-    """The words the review weighs, best first by `phrase_score` (`base`)."""
+    """The words the review weighs, best first by `phrase_score` (`base`), with whether the left
+    and the right neighbour pairs with each."""
 
     words: list[str]
     costs: list[float]
     base: list[float]
+    after_left: list[bool]
+    before_right: list[bool]
 
 
 def review_candidates(
@@ -91,10 +94,13 @@ def review_candidates(
          word)
         for word, cost in costs.items()
     )[: settings.review_candidates]  # fmt: skip
+    words = [word for _, word in scored]
     return Candidates(
-        words=[word for _, word in scored],
-        costs=[costs[word] for _, word in scored],
+        words=words,
+        costs=[costs[word] for word in words],
         base=[score for score, _ in scored],
+        after_left=[word in after for word in words],
+        before_right=[word in before for word in words],
     )
 
 
@@ -112,28 +118,25 @@ def _general_near(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -
 
 
 def feature_rows(
-    item: ReviewInput,
-    candidates: Candidates,
-    lexicon: Lexicon,
-    bigrams: BigramModel,
-    context: DocumentVocabulary,
+    item: ReviewInput, candidates: Candidates, lexicon: Lexicon, context: DocumentVocabulary
 ) -> np.ndarray:
     """One row of FEATURES per candidate word."""
     printed, base = item.printed, candidates.base
-    after = bigrams.successors.get(item.left or "", frozenset())
-    before = bigrams.predecessors.get(item.right or "", frozenset())
     confidence = 0.5 if item.confidence is None else item.confidence
     spread = math.log(len(base))
     # base is sorted: the best rival of the first is the second, of every other the first
     rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
     rows = []
-    for position, (word, cost) in enumerate(zip(candidates.words, candidates.costs, strict=True)):
+    pairs = zip(candidates.after_left, candidates.before_right, strict=True)
+    for position, (word, cost, (left, right)) in enumerate(
+        zip(candidates.words, candidates.costs, pairs, strict=True)
+    ):
         margin = rivals[position] - base[position]
         per_letter = cost / max(len(word), 1)
         rows.append((
             cost, per_letter, per_letter * per_letter, Levenshtein.normalized_distance(printed, word),
             lexicon.frequency(word) - 3.0, word in lexicon.domain,
-            math.log1p(context.counts.get(word, 0)), word in after, word in before,
+            math.log1p(context.counts.get(word, 0)), left, right,
             confidence, item.confidence is None, (1.0 - confidence) * per_letter,
             word == item.rule_choice, item.rule_choice is not None,
             len(printed) / 10, abs(len(printed) - len(word)) / max(len(word), 1), item.caps,
@@ -195,10 +198,7 @@ def review_words(
             verdict = None if item.rule_choice is None else (item.rule_choice, 1.0)
         verdicts[item] = context.ranked_cache[key] = verdict
     if pending:
-        rows = [
-            feature_rows(item, candidates, lexicon, bigrams, context)
-            for item, candidates in pending
-        ]
+        rows = [feature_rows(item, candidates, lexicon, context) for item, candidates in pending]
         probabilities = model.probabilities(np.vstack(rows))
         start = 0
         for (item, candidates), block in zip(pending, rows, strict=True):

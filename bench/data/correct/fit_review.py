@@ -30,7 +30,7 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
-from bench.correct import DOCUMENT_PAGES, core, document_of, load_records, runs_of
+from bench.correct import DOCUMENT_PAGES, core, document_of, load_records, run_inputs, runs_of
 from bench.data.correct.build_set import PAGE_LINES, SOURCES, seed_lines, wrap
 from ingest.correct.api import Corrector
 from ingest.correct.context import DocumentVocabulary
@@ -110,8 +110,6 @@ def _collect_document(
     rows: Rows,
     blind: bool,
 ) -> None:
-    texts = [" ".join(records[p]["raw"] for p in run) for run in runs]
-
     def sink(text: int, index: int, item: ReviewInput, context: DocumentVocabulary) -> None:
         gold = core(records[runs[text][index]]["gold"])
         lexicon, settings = corrector.lexicon, corrector.settings
@@ -119,19 +117,15 @@ def _collect_document(
         if not candidates.words:
             return
         number = len(rows.gold_changes)
-        rows.features.append(feature_rows(item, candidates, lexicon, corrector.bigrams, context))
+        rows.features.append(feature_rows(item, candidates, lexicon, context))
         rows.labels.append(np.asarray([word == gold for word in candidates.words]))
         rows.words += [number] * len(candidates.words)
         rows.documents += [name] * len(candidates.words)
         rows.gold_changes.append(gold != item.printed)
 
     corrector.review_sink = sink
-    confidences = [
-        None if blind or records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
-        for run in runs
-    ]
-    fields = [records[run[0]]["field"] for run in runs]
-    corrector.correct_document(list(zip(texts, fields, strict=True)), word_confidences=confidences)
+    texts, confidences = run_inputs(records, runs, blind)
+    corrector.correct_document(texts, word_confidences=confidences)  # type: ignore[arg-type]
 
 
 def add_stand_ins(rows: Rows, seed: int = 7) -> None:
@@ -154,7 +148,7 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
         if not candidates.words:
             continue
         word_number = len(rows.gold_changes)
-        rows.features.append(feature_rows(item, candidates, lexicon, bigrams, empty))
+        rows.features.append(feature_rows(item, candidates, lexicon, empty))
         rows.labels.append(np.zeros(len(candidates.words), dtype=bool))
         rows.words += [word_number] * len(candidates.words)
         rows.documents += [f"stand-in-{number % FOLDS}"] * len(candidates.words)
