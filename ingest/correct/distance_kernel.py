@@ -27,11 +27,17 @@ class CostTables:
         thin_glyphs: frozenset[str],
         delete_stray: float,
         insert_thin: float,
+        delete_costs: dict[str, float] | None = None,
+        insert_costs: dict[str, float] | None = None,
     ) -> None:
+        """`delete_costs` / `insert_costs` (per glyph) override the stray and thin defaults."""
+        delete_costs, insert_costs = delete_costs or {}, insert_costs or {}
         glyphs = sorted(
             {c for printed, true, _ in confusions for c in printed + true}
             | stray_marks
             | thin_glyphs
+            | set(delete_costs)
+            | set(insert_costs)
         )
         self.classes = np.zeros(CLASS_LIMIT, dtype=np.int32)
         for number, glyph in enumerate(glyphs, start=1):
@@ -44,6 +50,10 @@ class CostTables:
             self.delete[self.classes[ord(glyph)]] = delete_stray
         for glyph in thin_glyphs:
             self.insert[self.classes[ord(glyph)]] = insert_thin
+        for glyph, cost in delete_costs.items():
+            self.delete[self.classes[ord(glyph)]] = cost
+        for glyph, cost in insert_costs.items():
+            self.insert[self.classes[ord(glyph)]] = cost
         multi = [entry for entry in confusions if len(entry[0]) > 1 or len(entry[1]) > 1]
         for printed, true, cost in confusions:
             if len(printed) == 1 and len(true) == 1:

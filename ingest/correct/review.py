@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.candidates import ranked_candidates
+from ingest.correct.channel import CHANNEL_FILE, Channel
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distances
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
@@ -40,6 +41,7 @@ FEATURES = (
     "document_copies", "support_left", "support_right", "confidence", "confidence_missing",
     "doubt_times_cost", "rule_choice", "rules_changed", "length", "length_gap",
     "caps", "first_same", "last_same", "margin", "is_best", "candidates",
+    "channel_cost", "channel_per_letter", "channel_margin",
 )  # fmt: skip
 
 
@@ -118,18 +120,27 @@ def _general_near(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -
 
 
 def feature_rows(
-    item: ReviewInput, candidates: Candidates, lexicon: Lexicon, context: DocumentVocabulary
+    item: ReviewInput,
+    candidates: Candidates,
+    lexicon: Lexicon,
+    context: DocumentVocabulary,
+    channel: Channel,
 ) -> np.ndarray:
     """One row of FEATURES per candidate word."""
     printed, base = item.printed, candidates.base
+    learned = channel.distances(printed, candidates.words)
+    # each candidate's learned cost against the cheapest other candidate's
+    ordered = sorted(learned)
+    others = [ordered[1] if cost == ordered[0] and len(ordered) > 1 else ordered[0]
+              for cost in learned]  # fmt: skip
     confidence = 0.5 if item.confidence is None else item.confidence
     spread = math.log(len(base))
     # base is sorted: the best rival of the first is the second, of every other the first
     rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
     rows = []
     pairs = zip(candidates.after_left, candidates.before_right, strict=True)
-    for position, (word, cost, (left, right)) in enumerate(
-        zip(candidates.words, candidates.costs, pairs, strict=True)
+    for position, (word, cost, (left, right), channel_cost, other) in enumerate(
+        zip(candidates.words, candidates.costs, pairs, learned, others, strict=True)
     ):
         margin = rivals[position] - base[position]
         per_letter = cost / max(len(word), 1)
@@ -141,7 +152,8 @@ def feature_rows(
             word == item.rule_choice, item.rule_choice is not None,
             len(printed) / 10, abs(len(printed) - len(word)) / max(len(word), 1), item.caps,
             printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
-            position == 0, spread,
+            position == 0, spread, channel_cost, channel_cost / max(len(word), 1),
+            max(-3.0, min(3.0, other - channel_cost)) if len(learned) > 1 else 3.0,
         ))  # fmt: skip
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
 
@@ -151,6 +163,7 @@ class ReviewModel:
     """Boosted trees over FEATURES and the probability at which a candidate is accepted."""
 
     trees: TreeEnsemble
+    channel: Channel  # the learned OCR channel its features read
     accept: float  # for a word the rules did not choose
     accept_rules_choice: float  # for the rules' own choice (kept rather than reverted)
 
@@ -163,6 +176,7 @@ class ReviewModel:
             raise ReviewModelStaleError(path)
         return cls(
             trees=TreeEnsemble.from_dict(data["trees"]),
+            channel=Channel.load(path.parent / CHANNEL_FILE),
             accept=float(data["accept"]),
             accept_rules_choice=float(data["accept_rules_choice"]),
         )
@@ -198,7 +212,10 @@ def review_words(
             verdict = None if item.rule_choice is None else (item.rule_choice, 1.0)
         verdicts[item] = context.ranked_cache[key] = verdict
     if pending:
-        rows = [feature_rows(item, candidates, lexicon, context) for item, candidates in pending]
+        rows = [
+            feature_rows(item, candidates, lexicon, context, model.channel)
+            for item, candidates in pending
+        ]
         probabilities = model.probabilities(np.vstack(rows))
         start = 0
         for (item, candidates), block in zip(pending, rows, strict=True):

@@ -33,6 +33,7 @@ from sklearn.model_selection import GroupKFold
 from bench.correct import DOCUMENT_PAGES, core, document_of, load_records, run_inputs, runs_of
 from bench.data.correct.build_set import PAGE_LINES, SOURCES, seed_lines, wrap
 from ingest.correct.api import Corrector
+from ingest.correct.channel import CHANNEL_FILE, Channel
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.lexicon import LEXICON_DIR, Lexicon
 from ingest.correct.review import (
@@ -51,6 +52,8 @@ from ingest.correct.trees import LEAF, TreeEnsemble
 STAND_INS_PER_GARBLED = 0.3
 STAND_IN_ZIPF = (2.0, 3.5)
 FOLDS = 5
+# The learned OCR channel (fit_channel.py runs first); its distances are features.
+CHANNEL = Channel.load(LEXICON_DIR / CHANNEL_FILE)
 # Shallow trees, few of them. Depth 3 beat a logistic regression by ~5 points of recall at the
 # same precision on the seen heldout2/heldout3 pages (never used for fitting).
 TREES = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.1, "random_state": 0}
@@ -117,7 +120,7 @@ def _collect_document(
         if not candidates.words:
             return
         number = len(rows.gold_changes)
-        rows.features.append(feature_rows(item, candidates, lexicon, context))
+        rows.features.append(feature_rows(item, candidates, lexicon, context, CHANNEL))
         rows.labels.append(np.asarray([word == gold for word in candidates.words]))
         rows.words += [number] * len(candidates.words)
         rows.documents += [name] * len(candidates.words)
@@ -148,7 +151,7 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
         if not candidates.words:
             continue
         word_number = len(rows.gold_changes)
-        rows.features.append(feature_rows(item, candidates, lexicon, empty))
+        rows.features.append(feature_rows(item, candidates, lexicon, empty, CHANNEL))
         rows.labels.append(np.zeros(len(candidates.words), dtype=bool))
         rows.words += [word_number] * len(candidates.words)
         rows.documents += [f"stand-in-{number % FOLDS}"] * len(candidates.words)
