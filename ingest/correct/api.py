@@ -310,7 +310,7 @@ class Corrector:
         as printed, a number or code, a format rule's change, or too short to judge."""
         split = SplitToken.of(normalise_glyphs(token))
         word = without_stray_marks(split.core.lower())
-        if not self._doubtful(split.core, word, fixes[index], _REVIEWED_RULES):
+        if not self._doubtful(split.core, word, fixes[index], _REVIEWED_RULES, inflected=True):
             return None
         changes = fixes[index][1]
         choice = SplitToken.of(fixes[index][0]).core.lower() if changes else None
@@ -325,13 +325,20 @@ class Corrector:
             caps=is_all_caps(split.core),
         )
 
-    def _doubtful(self, core: str, word: str, fix: TokenFix, rules: frozenset[str]) -> bool:
-        """Worth another look: an unknown word left as printed, or one changed by one of
-        `rules` alone; never short words, numbers or codes."""
+    def _doubtful(
+        self, core: str, word: str, fix: TokenFix, rules: frozenset[str], inflected: bool = False
+    ) -> bool:
+        """Worth another look: an unknown word left as printed (with `inflected`, also one known
+        only as an inflected form), or one changed by one of `rules` alone; never short words,
+        numbers or codes."""
         if len(word) < self.settings.min_length or is_protected(core):
             return False
         if fix[1]:
             return len(fix[1]) == 1 and fix[1][0].rule in rules
+        # for the review, a word known only through affix stripping ('kenada' = ke+nada,
+        # 'hasi' = has+i) is often garble of a listed word (kepada, hasil): it weighs both
+        if inflected:
+            return not self.lexicon.is_root(word)
         return not self.lexicon.is_known(word)
 
     def _known_edge(self, token: str, side: int) -> str | None:

@@ -4,8 +4,9 @@ distance.py's costs are set by hand from glyph shapes; these come from counts
 (bench/data/correct/fit_channel.py -> corpus/lexicon/channel.json): a glyph confusion costs
 -ln of its odds against the glyph printed right, so the distance ranks candidates by how likely
 this OCR engine was to print what it printed. The learned review weighs both distances. Glyph
-pairs too rare to count cost a full edit; the multi-glyph confusions (rn -> m, cl -> d) keep
-their hand costs, which single-glyph counts cannot see.
+pairs too rare to count cost a full edit; a glyph pair distance.py lists costs at most its hand
+cost; the multi-glyph confusions (rn -> m, cl -> d) keep their hand costs, which single-glyph
+counts cannot see.
 """
 
 from __future__ import annotations
@@ -36,14 +37,16 @@ class Channel:
         def usable(glyphs: str) -> bool:
             return all(ord(glyph) < CLASS_LIMIT for glyph in glyphs)
 
-        single = tuple(
-            (printed, true, float(cost))
-            for printed, true, cost in data["substitutions"]
-            if usable(printed + true)
-        )
+        # The hand costs of glyph shapes stay a ceiling: the fitting pages are synthetic, and a
+        # confusion of real phone scans they rarely show (l/i in 'dlberlkan') must stay cheap.
+        single = {(printed, true): cost for printed, true, cost in CONFUSIONS
+                  if len(printed) == 1 and len(true) == 1}  # fmt: skip
+        for printed, true, cost in data["substitutions"]:
+            if usable(printed + true):
+                single[printed, true] = min(float(cost), single.get((printed, true), 1.0))
         multi = tuple(entry for entry in CONFUSIONS if len(entry[0]) > 1 or len(entry[1]) > 1)
         tables = CostTables(
-            single + multi,
+            tuple((printed, true, cost) for (printed, true), cost in single.items()) + multi,
             STRAY_MARKS,  # too rare inside words to count: their hand cost stands
             frozenset(),
             delete_stray=0.2,
