@@ -81,6 +81,11 @@ def review_candidates(
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
+    extra.update(
+        lexicon.index().domain_near(
+            item.printed, settings.review_domain_max_share, settings.review_domain_candidates
+        )
+    )
     wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
     if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
         extra.update(_general_near(item.printed, lexicon, settings))
