@@ -9,6 +9,8 @@ every other glyph shares class 0, where a substitution costs the full 1.0).
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import numpy as np
 from numba import njit
 
@@ -78,7 +80,8 @@ class CostTables:
         if not candidates:
             return []
         packed = codes("".join(candidates))
-        ends = np.cumsum([len(word) for word in candidates])
+        # (np.cumsum on a list costs ~3 us a call, a third of a short call's time)
+        ends = np.fromiter(accumulate(map(len, candidates)), dtype=np.int64, count=len(candidates))
         return many_distances(codes(printed), packed, ends, trim_margin, self.arrays).tolist()
 
 
