@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from ingest.correct.channel import CHANNEL_FILE, Channel
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distances
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
+from ingest.correct.index import CandidateIndex
 from ingest.correct.lexicon import LEXICON_DIR, Lexicon
 from ingest.correct.neighbours import BigramModel, phrase_score
 from ingest.correct.settings import CorrectorSettings
@@ -81,14 +83,18 @@ def review_candidates(
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
+    share, limit = settings.review_domain_max_share, settings.review_domain_candidates
     extra.update(
-        lexicon.index().domain_near(
-            item.printed, settings.review_domain_max_share, settings.review_domain_candidates
-        )
-    )
+        _kept(lexicon, ("domain_near", item.printed, share, limit),
+              lambda index: index.domain_near(item.printed, share, limit))
+    )  # fmt: skip
     wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
     if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
-        extra.update(_general_near(item.printed, lexicon, settings))
+        zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
+        extra.update(
+            _kept(lexicon, ("general_near", item.printed, zipf, length),
+                  lambda index: index.general_near(item.printed, zipf, length))
+        )  # fmt: skip
     if item.rule_choice is not None and " " not in item.rule_choice:
         extra.add(item.rule_choice)
     extra = sorted(word for word in extra if word not in costs)
@@ -111,16 +117,14 @@ def review_candidates(
     )
 
 
-def _general_near(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> frozenset[str]:
-    """General words two plain edits away, kept with the lexicon's other look-ups."""
-    key = ("general_near", printed, settings.review_wide_min_zipf, settings.review_wide_min_length)
+def _kept(
+    lexicon: Lexicon, key: tuple, look_up: Callable[[CandidateIndex], Iterable[str]]
+) -> frozenset[str]:
+    """An index look-up, kept with the lexicon's other look-ups (they do not depend on the
+    document, so they serve every document of a batch)."""
     found = lexicon.candidate_cache.get(key)
     if found is None:
-        found = lexicon.candidate_cache[key] = frozenset(
-            lexicon.index().general_near(
-                printed, settings.review_wide_min_zipf, settings.review_wide_min_length
-            )
-        )
+        found = lexicon.candidate_cache[key] = frozenset(look_up(lexicon.index()))
     return found
 
 
