@@ -44,7 +44,7 @@ def core(token: str) -> str:
     return " ".join(SplitToken.of(part).core for part in token.split()).casefold()
 
 
-_NUMBER_UNIT = re.compile(r"(\d) (?=[a-z])")
+_NUMBER_UNIT = re.compile(r"(\d) (?=(?:menit|mnt|jam|hari|minggu|bulan|tahun)\b)")
 
 
 def compared(token: str, record: dict) -> str:
@@ -100,7 +100,7 @@ def categorise(record: dict, general: dict[str, float]) -> str | None:
         return "fragment"
     if not any(char.isalpha() for char in gold) or not raw:
         return None
-    if raw == gold:
+    if raw == gold or compared(record["raw"], record) == compared(record["gold"], record):
         return "correct"
     if record["kind"] == "garbled" and raw in general:
         return "realword"  # OCR printed another valid word: undetectable token by token
