@@ -323,6 +323,7 @@ class Corrector:
             confidence=confidence,
             rule_choice=choice,
             caps=is_all_caps(split.core),
+            inflected=choice is None and self.lexicon.is_known(word),
         )
 
     def _doubtful(

@@ -43,7 +43,7 @@ FEATURES = (
     "document_copies", "support_left", "support_right", "confidence", "confidence_missing",
     "doubt_times_cost", "rule_choice", "rules_changed", "length", "length_gap",
     "caps", "first_same", "last_same", "margin", "is_best", "candidates",
-    "channel_cost", "channel_per_letter", "channel_margin",
+    "channel_cost", "channel_per_letter", "channel_margin", "printed_inflected",
 )  # fmt: skip
 
 
@@ -57,6 +57,7 @@ class ReviewInput:
     confidence: float | None
     rule_choice: str | None  # lower-case core the rules print, None when they left it
     caps: bool
+    inflected: bool = False  # left as printed, known only as an inflected form ('kenada')
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def feature_rows(
             printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
             position == 0, spread, channel_cost, channel_cost / max(len(word), 1),
             max(-3.0, min(3.0, other - channel_cost)) if len(learned) > 1 else 3.0,
+            item.inflected,
         ))  # fmt: skip
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
 

@@ -35,7 +35,8 @@ from bench.data.correct.build_set import PAGE_LINES, SOURCES, seed_lines, wrap
 from ingest.correct.api import Corrector
 from ingest.correct.channel import CHANNEL_FILE, Channel
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.lexicon import LEXICON_DIR, Lexicon
+from ingest.correct.lexicon import DOMAIN_ZIPF, LEXICON_DIR, Lexicon
+from ingest.correct.morphology import is_inflected_form
 from ingest.correct.review import (
     FEATURES,
     REVIEW_MODEL_FILE,
@@ -51,6 +52,10 @@ from ingest.correct.trees import LEAF, TreeEnsemble
 # the model learns that an unknown word may be right. One for every few garbled words.
 STAND_INS_PER_GARBLED = 0.3
 STAND_IN_ZIPF = (2.0, 3.5)
+# Valid inflected forms (listed words that are also a listed root with affixes) stand in for
+# the valid unlisted inflected words of real text, which the review weighs beside garble like
+# 'kenada' (ke+nada, for kepada): without them it learns that such a word is always garble.
+INFLECTED_STAND_INS_PER_GARBLED = 0.15
 FOLDS = 5
 # The learned OCR channel (fit_channel.py runs first); its distances are features.
 CHANNEL = Channel.load(LEXICON_DIR / CHANNEL_FILE)
@@ -132,22 +137,32 @@ def _collect_document(
 
 
 def add_stand_ins(rows: Rows, seed: int = 7) -> None:
-    """Rows of rare listed words treated as unknown: every candidate is wrong (keep as printed).
-    A third come without a confidence, as in text exports."""
+    """Rows of listed words treated as unlisted: every candidate is wrong (keep as printed).
+    Rare words stand in for unknown names; inflected forms of listed roots ('efektifnya') for
+    valid words the lexicon knows only through affix stripping. A third come without a
+    confidence, as in text exports."""
     corrector = Corrector(Lexicon.load(), CorrectorSettings(review=False))
-    lexicon, bigrams = corrector.lexicon, corrector.bigrams
+    lexicon = corrector.lexicon
     low, high = STAND_IN_ZIPF
-    pool = sorted(word for word, zipf in lexicon.zipf.items()
+    rare = sorted(word for word, zipf in lexicon.zipf.items()
                   if low <= zipf < high and word.isalpha() and len(word) >= 5
                   and word not in lexicon.domain)  # fmt: skip
+    inflected = sorted(word for word, zipf in lexicon.zipf.items()
+                       if zipf < DOMAIN_ZIPF and word.isalpha() and len(word) >= 6
+                       and word not in lexicon.domain and _inflected_only(word, lexicon))  # fmt: skip
     rng = np.random.default_rng(seed)
-    count = int(STAND_INS_PER_GARBLED * sum(rows.gold_changes))
-    confidences = rng.uniform(0.3, 0.96, count)
+    garbled = sum(rows.gold_changes)
+    words = [*rng.choice(rare, size=int(STAND_INS_PER_GARBLED * garbled), replace=False),
+             *rng.choice(inflected, size=int(INFLECTED_STAND_INS_PER_GARBLED * garbled),
+                         replace=False)]  # fmt: skip
+    confidences = rng.uniform(0.3, 0.96, len(words))
     empty = DocumentVocabulary(counts=Counter())
-    for number, word in enumerate(rng.choice(pool, size=count, replace=False)):
-        item = ReviewInput(printed=str(word), left=None, right=None,
-                           confidence=None if number % 3 == 0 else float(confidences[number]), rule_choice=None, caps=False)  # fmt: skip
-        candidates = review_candidates(item, lexicon, corrector.settings, bigrams, empty)
+    for number, word in enumerate(map(str, words)):
+        item = ReviewInput(printed=word, left=None, right=None,
+                           confidence=None if number % 3 == 0 else float(confidences[number]),
+                           rule_choice=None, caps=False,
+                           inflected=_inflected_only(word, lexicon))  # fmt: skip
+        candidates = review_candidates(item, lexicon, corrector.settings, corrector.bigrams, empty)
         if not candidates.words:
             continue
         word_number = len(rows.gold_changes)
@@ -156,6 +171,11 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
         rows.words += [word_number] * len(candidates.words)
         rows.documents += [f"stand-in-{number % FOLDS}"] * len(candidates.words)
         rows.gold_changes.append(False)
+
+
+def _inflected_only(word: str, lexicon: Lexicon) -> bool:
+    """Whether the word would be known through affix stripping were it not listed."""
+    return is_inflected_form(word, lambda root: root != word and root in lexicon.zipf)
 
 
 def word_decisions(
