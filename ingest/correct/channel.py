@@ -4,9 +4,9 @@ distance.py's costs are set by hand from glyph shapes; these come from counts
 (bench/data/correct/fit_channel.py -> corpus/lexicon/channel.json): a glyph confusion costs
 -ln of its odds against the glyph printed right, so the distance ranks candidates by how likely
 this OCR engine was to print what it printed. The learned review weighs both distances. Glyph
-pairs too rare to count cost a full edit; a glyph pair distance.py lists costs at most its hand
-cost; the multi-glyph confusions (rn -> m, cl -> d) keep their hand costs, which single-glyph
-counts cannot see.
+pairs too rare to count cost a full edit; a glyph pair or stray mark distance.py lists costs at
+most its hand cost; the multi-glyph confusions (rn -> m, cl -> d) keep their hand costs, which
+single-glyph counts cannot see.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ingest.correct.distance import CONFUSIONS, STRAY_MARKS
+from ingest.correct.distance import CONFUSIONS, DELETE_STRAY, STRAY_MARKS
 from ingest.correct.distance_kernel import CLASS_LIMIT, CostTables
 from ingest.correct.errors import LexiconMissingError
 
@@ -37,21 +37,22 @@ class Channel:
         def usable(glyphs: str) -> bool:
             return all(ord(glyph) < CLASS_LIMIT for glyph in glyphs)
 
-        # The hand costs of glyph shapes stay a ceiling: the fitting pages are synthetic, and a
-        # confusion of real phone scans they rarely show (l/i in 'dlberlkan') must stay cheap.
-        single = {(printed, true): cost for printed, true, cost in CONFUSIONS
-                  if len(printed) == 1 and len(true) == 1}  # fmt: skip
+        # The hand costs stay a ceiling: the fitting pages are synthetic, and a confusion of
+        # real phone scans they rarely show (l/i in 'dlberlkan') must stay cheap. Multi-glyph
+        # confusions (rn -> m) keep their hand costs: single-glyph counts cannot see them.
+        confusions = {(printed, true): cost for printed, true, cost in CONFUSIONS}
         for printed, true, cost in data["substitutions"]:
             if usable(printed + true):
-                single[printed, true] = min(float(cost), single.get((printed, true), 1.0))
-        multi = tuple(entry for entry in CONFUSIONS if len(entry[0]) > 1 or len(entry[1]) > 1)
+                confusions[printed, true] = min(float(cost), confusions.get((printed, true), 1.0))
+        deletions = {glyph: min(float(cost), DELETE_STRAY if glyph in STRAY_MARKS else 1.0)
+                     for glyph, cost in data["deletions"].items() if usable(glyph)}  # fmt: skip
         tables = CostTables(
-            tuple((printed, true, cost) for (printed, true), cost in single.items()) + multi,
-            STRAY_MARKS,  # too rare inside words to count: their hand cost stands
-            frozenset(),
-            delete_stray=0.2,
+            tuple((printed, true, cost) for (printed, true), cost in confusions.items()),
+            STRAY_MARKS,  # rarely counted inside words: their hand cost stands
+            frozenset(),  # lost glyphs are counted, thin or not
+            delete_stray=DELETE_STRAY,
             insert_thin=1.0,
-            delete_costs={g: float(c) for g, c in data["deletions"].items() if usable(g)},
+            delete_costs=deletions,
             insert_costs={g: float(c) for g, c in data["insertions"].items() if usable(g)},
         )
         return cls(tables)

@@ -35,7 +35,12 @@ STRAY_MARKS = frozenset("\\{}[]_|'’‘`\".,:;^~*")
 # Thin glyphs that blur away: restoring one costs less than a full insertion.
 THIN_GLYPHS = frozenset("iltfrj")
 
-_TABLES = CostTables(CONFUSIONS, STRAY_MARKS, THIN_GLYPHS, delete_stray=0.2, insert_thin=0.7)
+# Deleting a stray mark, and restoring a thin glyph.
+DELETE_STRAY, INSERT_THIN = 0.2, 0.7
+
+_TABLES = CostTables(
+    CONFUSIONS, STRAY_MARKS, THIN_GLYPHS, delete_stray=DELETE_STRAY, insert_thin=INSERT_THIN
+)
 # Multi-glyph confusions, for the readings below.
 _MULTI = [(printed, true) for printed, true, _ in CONFUSIONS if len(printed) > 1 or len(true) > 1]
 

@@ -31,9 +31,10 @@ from ingest.correct.lexicon import LEXICON_DIR
 SMOOTHING = 0.5
 MIN_PAIR_COUNT = 3
 # Costs are -ln(odds) / NATS_PER_EDIT, clipped to [FLOOR, CEILING]: ~an unseen confusion of a
-# common glyph costs 1.0, the hand-set scale of ingest/correct/distance.py.
+# common glyph costs 1.0, the hand-set scale of ingest/correct/distance.py, where nothing costs
+# more than a full edit.
 NATS_PER_EDIT = 6.0
-FLOOR, CEILING = 0.05, 1.2
+FLOOR, CEILING = 0.05, 1.0
 
 
 def count_edits(pairs: list[tuple[str, str]]) -> tuple[Counter, Counter, Counter, Counter, Counter]:
