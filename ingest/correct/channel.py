@@ -11,6 +11,7 @@ single-glyph counts cannot see.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -20,6 +21,11 @@ from ingest.correct.errors import LexiconMissingError
 
 CHANNEL_FILE = "channel.json"
 _TRIM_MARGIN = 2  # as in distance.py: keeps a multi-glyph confusion at a shared edge visible
+
+
+def channel_digest(path: Path) -> str:
+    """The SHA-256 of a channel file: the review model records the one it was fitted on."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class Channel:

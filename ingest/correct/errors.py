@@ -39,10 +39,12 @@ class DocumentConfidenceCountError(ConfidenceCountError):
 
 
 class ReviewModelStaleError(SopError):
-    """corpus/lexicon/review_model.json was fitted on another feature list than the code's."""
+    """corpus/lexicon/review_model.json was fitted on another feature list than the code's, or
+    on another learned channel than channel.json."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"{path}: the review model was fitted on other features than ingest/correct/review.py "
-            "builds. Refit it with `.venv/bin/python -m bench.data.correct.fit_review`."
+            "builds, or on another channel.json. Refit it with "
+            "`.venv/bin/python -m bench.data.correct.fit_review`."
         )

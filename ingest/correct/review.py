@@ -25,7 +25,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.candidates import ranked_candidates
-from ingest.correct.channel import CHANNEL_FILE, Channel
+from ingest.correct.channel import CHANNEL_FILE, Channel, channel_digest
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distances
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
@@ -183,11 +183,14 @@ class ReviewModel:
         if not path.is_file():
             raise LexiconMissingError(path)
         data = json.loads(path.read_text(encoding="utf-8"))
-        if tuple(data["features"]) != FEATURES:
+        channel_path = path.parent / CHANNEL_FILE
+        if tuple(data["features"]) != FEATURES or (
+            channel_path.is_file() and data.get("channel_sha256") != channel_digest(channel_path)
+        ):
             raise ReviewModelStaleError(path)
         return cls(
             trees=TreeEnsemble.from_dict(data["trees"]),
-            channel=Channel.load(path.parent / CHANNEL_FILE),
+            channel=Channel.load(channel_path),
             accept=float(data["accept"]),
             accept_rules_choice=float(data["accept_rules_choice"]),
         )

@@ -12,6 +12,7 @@ from sklearn.ensemble import GradientBoostingClassifier
 
 from bench.data.correct.fit_review import export_trees
 from ingest.correct import Corrector
+from ingest.correct.channel import CHANNEL_FILE
 from ingest.correct.errors import ReviewModelStaleError
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.review import FEATURES, REVIEW_MODEL_FILE, ReviewModel
@@ -110,3 +111,13 @@ def test_review_leaves_valid_inflected_sop_words_alone() -> None:
     results = corrector.correct_document(texts)
     changed = [word for word, result in zip(words, results, strict=True) if word not in result.text]
     assert len(changed) <= 1, changed
+
+
+def test_a_model_fitted_on_another_channel_is_refused(tmp_path: Path) -> None:
+    directory = Lexicon.load().directory
+    (tmp_path / REVIEW_MODEL_FILE).write_text((directory / REVIEW_MODEL_FILE).read_text())
+    channel = json.loads((directory / CHANNEL_FILE).read_text())
+    channel["insertions"]["a"] = 0.9  # a refitted channel the trees never saw
+    (tmp_path / CHANNEL_FILE).write_text(json.dumps(channel))
+    with pytest.raises(ReviewModelStaleError, match=r"channel\.json"):
+        ReviewModel.load(tmp_path / REVIEW_MODEL_FILE)

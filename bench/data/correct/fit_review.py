@@ -33,7 +33,7 @@ from sklearn.model_selection import GroupKFold
 from bench.correct import DOCUMENT_PAGES, core, document_of, load_records, run_inputs, runs_of
 from bench.data.correct.build_set import PAGE_LINES, SOURCES, seed_lines, wrap
 from ingest.correct.api import Corrector
-from ingest.correct.channel import CHANNEL_FILE, Channel
+from ingest.correct.channel import CHANNEL_FILE, Channel, channel_digest
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.lexicon import DOMAIN_ZIPF, LEXICON_DIR, Lexicon
 from ingest.correct.morphology import is_inflected_form
@@ -242,6 +242,7 @@ def fit(rows: Rows, target: float) -> dict:
         "fitted_on": sorted({name.rsplit("-d", 1)[0] for name in documents
                              if not name.startswith(("stand-in", "seed-lines"))}),
         "target_precision": target,
+        "channel_sha256": channel_digest(LEXICON_DIR / CHANNEL_FILE),
         "importances": dict(zip(FEATURES, model.feature_importances_.round(4).tolist(), strict=True)),
     }  # fmt: skip
 
