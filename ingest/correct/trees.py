@@ -1,11 +1,11 @@
 """Gradient-boosted decision trees evaluated with numba, from node arrays.
 
-The learned review (review.py) is a scikit-learn GradientBoostingClassifier fitted offline
-(bench/data/correct/fit_review.py). Only its trees ship, as flat node arrays in JSON, so the
-runtime needs numpy and numba (already used for the OCR distance) but not scikit-learn. The
-score equals scikit-learn's `decision_function`: the prior's log-odds plus the learning rate
-times the leaf reached in each tree (a row goes left when its feature is <= the node's
-threshold). tests/correct/test_review.py checks the equality on a freshly fitted model.
+The learned review (review.py) is a scikit-learn HistGradientBoostingClassifier fitted
+offline (bench/data/correct/fit_review.py). Only its trees ship, as flat node arrays in JSON, so
+the runtime needs numpy and numba (already used for the OCR distance) but not scikit-learn. The
+score equals scikit-learn's `decision_function`: the baseline log-odds plus `rate` times the
+leaf reached in each tree (a row goes left when its feature is <= the node's threshold; the
+exported leaves already include the learning rate, so `rate` is 1). tests/correct/test_review.py checks the equality on a freshly fitted model.
 """
 
 from __future__ import annotations

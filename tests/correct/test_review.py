@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier
 
 from bench.data.correct.fit_review import export_trees
 from ingest.correct import Corrector
@@ -31,7 +31,7 @@ def test_exported_trees_score_like_scikit_learn() -> None:
     rng = np.random.default_rng(3)
     rows = rng.normal(size=(400, 5))
     labels = (rows[:, 0] + rows[:, 1] * rows[:, 2] > 0.3).astype(int)
-    model = GradientBoostingClassifier(n_estimators=20, max_depth=3, random_state=0)
+    model = HistGradientBoostingClassifier(max_iter=20, max_depth=3, random_state=0)
     model.fit(rows, labels)
     trees = TreeEnsemble.from_dict(json.loads(json.dumps(export_trees(model))))
     fresh = rng.normal(size=(200, 5))

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 from bench.correct import DOCUMENT_PAGES, core, document_of, load_records, run_inputs, runs_of
@@ -59,9 +59,13 @@ INFLECTED_STAND_INS_PER_GARBLED = 0.15
 FOLDS = 5
 # The learned OCR channel (fit_channel.py runs first); its distances are features.
 CHANNEL = Channel.load(LEXICON_DIR / CHANNEL_FILE)
-# Shallow trees, few of them. Depth 3 beat a logistic regression by ~5 points of recall at the
-# same precision on the seen heldout2/heldout3 pages (never used for fitting).
-TREES = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.1, "random_state": 0}
+# Shallow trees. Depth 3 beat a logistic regression by ~5 points of recall at the same precision
+# on the seen heldout2/heldout3 pages (never used for fitting). Histogram boosting with 500 trees
+# of depth 4 fixed 5,182 of 8,705 garbled words out-of-fold at precision 0.97, against 4,949 for
+# scikit-learn's GradientBoostingClassifier (150 trees of depth 3): deeper or more trees, or
+# bigger leaves, did no better (5,046-5,217, within the noise of the random state).
+TREES = {"max_iter": 500, "learning_rate": 0.05, "max_depth": 4, "l2_regularization": 1.0,
+         "early_stopping": False, "random_state": 0}  # fmt: skip
 
 
 @dataclass
@@ -215,7 +219,7 @@ def fit(rows: Rows, target: float) -> dict:
     documents = np.asarray(rows.documents)
     out_of_fold = np.zeros(len(labels))
     for train, test in GroupKFold(n_splits=FOLDS).split(features, labels, documents):
-        model = GradientBoostingClassifier(**TREES).fit(features[train], labels[train])
+        model = HistGradientBoostingClassifier(**TREES).fit(features[train], labels[train])
         out_of_fold[test] = model.predict_proba(features[test])[:, 1]
     agrees = features[:, FEATURES.index("rule_choice")] > 0
     best, right, agree = word_decisions(out_of_fold, labels, words, agrees)
@@ -228,7 +232,7 @@ def fit(rows: Rows, target: float) -> dict:
           f"{right[changed].mean():.3f}, garbled words fixed {int((changed & right).sum())}"
           f"/{garbled.sum()}")  # fmt: skip
     _by_split(documents, words, changed & right, garbled)
-    model = GradientBoostingClassifier(**TREES).fit(features, labels)
+    model = HistGradientBoostingClassifier(**TREES).fit(features, labels)
     trees = export_trees(model)
     exported = TreeEnsemble.from_dict(trees).scores(features)
     drift = float(np.abs(exported - model.decision_function(features)).max())
@@ -243,7 +247,7 @@ def fit(rows: Rows, target: float) -> dict:
                              if not name.startswith(("stand-in", "seed-lines"))}),
         "target_precision": target,
         "channel_sha256": channel_digest(LEXICON_DIR / CHANNEL_FILE),
-        "importances": dict(zip(FEATURES, model.feature_importances_.round(4).tolist(), strict=True)),
+        "importances": dict(zip(FEATURES, gain_shares(model).round(4).tolist(), strict=True)),
     }  # fmt: skip
 
 
@@ -264,23 +268,32 @@ def _by_split(
         )
 
 
-def export_trees(model: GradientBoostingClassifier) -> dict:
-    """The fitted trees as flat node arrays (ingest/correct/trees.py reads them)."""
+def export_trees(model: HistGradientBoostingClassifier) -> dict:
+    """The fitted trees as flat node arrays (ingest/correct/trees.py reads them). Histogram
+    boosting stores leaf values already scaled by the learning rate, so the rate is 1."""
     nodes: dict[str, list] = {"feature": [], "threshold": [], "left": [], "right": [], "value": []}
     roots = []
-    for (estimator,) in model.estimators_:
-        tree, offset = estimator.tree_, len(nodes["feature"])
+    for (predictor,) in model._predictors:
+        tree, offset = predictor.nodes, len(nodes["feature"])
         roots.append(offset)
-        for node in range(tree.node_count):
-            leaf = tree.children_left[node] == -1
-            nodes["feature"].append(LEAF if leaf else int(tree.feature[node]))
-            nodes["threshold"].append(0.0 if leaf else float(tree.threshold[node]))
-            nodes["left"].append(0 if leaf else offset + int(tree.children_left[node]))
-            nodes["right"].append(0 if leaf else offset + int(tree.children_right[node]))
-            nodes["value"].append(round(float(tree.value[node][0][0]), 8) if leaf else 0.0)
-    prior = float(np.clip(model.init_.class_prior_[1], 1e-12, 1 - 1e-12))
-    return {**nodes, "roots": roots, "init": float(np.log(prior / (1 - prior))),
-            "rate": model.learning_rate}  # fmt: skip
+        for node in tree:
+            leaf = bool(node["is_leaf"])
+            nodes["feature"].append(LEAF if leaf else int(node["feature_idx"]))
+            nodes["threshold"].append(0.0 if leaf else float(node["num_threshold"]))
+            nodes["left"].append(0 if leaf else offset + int(node["left"]))
+            nodes["right"].append(0 if leaf else offset + int(node["right"]))
+            nodes["value"].append(round(float(node["value"]), 8) if leaf else 0.0)
+    return {**nodes, "roots": roots, "init": float(model._baseline_prediction.ravel()[0]),
+            "rate": 1.0}  # fmt: skip
+
+
+def gain_shares(model: HistGradientBoostingClassifier) -> np.ndarray:
+    """Each feature's share of the trees' total split gain (the impurity importance)."""
+    gains = np.zeros(model.n_features_in_)
+    for (predictor,) in model._predictors:
+        splits = predictor.nodes[~predictor.nodes["is_leaf"].astype(bool)]
+        np.add.at(gains, splits["feature_idx"], splits["gain"])
+    return gains / gains.sum()
 
 
 def main() -> None:
