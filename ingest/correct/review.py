@@ -78,16 +78,17 @@ def review_candidates(
     settings: CorrectorSettings,
     bigrams: BigramModel,
     context: DocumentVocabulary,
+    channel: Channel,
 ) -> Candidates:
-    """Spelling candidates, neighbour partners and the rules' choice, with their OCR costs."""
+    """Spelling candidates, neighbour partners, the SOP words the learned channel finds closest
+    and the rules' choice, with their OCR costs."""
     costs = {
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
-    share, limit = settings.review_domain_max_share, settings.review_domain_candidates
     extra.update(
-        _kept(lexicon, ("domain_near", item.printed, share, limit),
-              lambda index: index.domain_near(item.printed, share, limit))
+        _kept(lexicon, ("domain_channel", item.printed),
+              lambda index: _domain_by_channel(item.printed, index, channel, settings))
     )  # fmt: skip
     wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
     if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
@@ -116,6 +117,17 @@ def review_candidates(
         after_left=[word in after for word in words],
         before_right=[word in before for word in words],
     )
+
+
+def _domain_by_channel(
+    printed: str, index: CandidateIndex, channel: Channel, settings: CorrectorSettings
+) -> list[str]:
+    """The SOP words closest to a (heavily) garbled word by the learned channel, among the closest
+    by plain edits: 'kehiditar' -> kehadiran, 'tulan' -> triwulan are too far for pass 1."""
+    pool = index.domain_near(printed, settings.review_domain_max_share, settings.review_domain_pool)
+    costs = channel.distances(printed, pool)
+    ranked = sorted(zip(costs, pool, strict=True))[: settings.review_domain_candidates]
+    return [word for _, word in ranked]
 
 
 def _kept(
@@ -218,7 +230,7 @@ def review_words(
         if key in context.ranked_cache:
             verdicts[item] = context.ranked_cache[key]
             continue
-        candidates = review_candidates(item, lexicon, settings, bigrams, context)
+        candidates = review_candidates(item, lexicon, settings, bigrams, context, model.channel)
         if candidates.words:
             pending.append((item, candidates))
             verdict = None

@@ -121,10 +121,12 @@ class CorrectorSettings(BaseModel):
     # 248 such changes were right, and the model would have reverted 13 of them.
     review_skip_max_cost: float = 0.35
     review_candidates: int = 8
-    # ... among them the closest SOP words by plain edits, at most this share of letters away
-    # ('revti' -> reviu, 'diprcikaa' -> diperiksa: beyond pass 1's reach) ...
-    review_domain_max_share: float = 0.5
-    review_domain_candidates: int = 4
+    # ... among them the SOP words closest by the learned channel ('revti' -> reviu, 'tulan' ->
+    # triwulan: beyond pass 1's reach), taken from the closest by plain edits, at most this share
+    # of letters away ...
+    review_domain_max_share: float = 0.7
+    review_domain_pool: int = 20
+    review_domain_candidates: int = 2
     # ... including, for words pass 1 left unchanged, general words two plain edits away from
     # words this long (at least this common).
     review_wide_min_length: int = 7

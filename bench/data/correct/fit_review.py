@@ -125,7 +125,7 @@ def _collect_document(
     def sink(text: int, index: int, item: ReviewInput, context: DocumentVocabulary) -> None:
         gold = core(records[runs[text][index]]["gold"])
         lexicon, settings = corrector.lexicon, corrector.settings
-        candidates = review_candidates(item, lexicon, settings, corrector.bigrams, context)
+        candidates = review_candidates(item, lexicon, settings, corrector.bigrams, context, CHANNEL)
         if not candidates.words:
             return
         number = len(rows.gold_changes)
@@ -166,7 +166,9 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
                            confidence=None if number % 3 == 0 else float(confidences[number]),
                            rule_choice=None, caps=False,
                            inflected=_inflected_only(word, lexicon))  # fmt: skip
-        candidates = review_candidates(item, lexicon, corrector.settings, corrector.bigrams, empty)
+        candidates = review_candidates(
+            item, lexicon, corrector.settings, corrector.bigrams, empty, CHANNEL
+        )
         if not candidates.words:
             continue
         word_number = len(rows.gold_changes)
