@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import confusion_readings, ocr_distance, ocr_distances
+from ingest.correct.index import nearest_within
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import digits_as_letters, is_all_caps, without_stray_marks
@@ -111,8 +112,23 @@ def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[
     if len(printed) >= settings.min_length_two_edits:
         words |= index.domain({printed, digits_as_letters(printed)})
     if len(printed) >= settings.wide_min_length:
-        words.update(index.domain_near(printed, settings.wide_max_share, settings.wide_candidates))
+        words.update(
+            domain_near(printed, lexicon, settings, settings.wide_max_share, settings.wide_candidates)
+        )
     return words
+
+
+def domain_near(
+    printed: str, lexicon: Lexicon, settings: CorrectorSettings, max_share: float, limit: int
+) -> list[str]:
+    """`CandidateIndex.domain_near`, from one search per word at the widest share the corrector
+    asks (pass 1's and the review's), kept with the lexicon's other look-ups."""
+    widest = max(settings.wide_max_share, settings.review_domain_max_share, max_share)
+    key = ("domain_near_scored", printed, widest)
+    scored = lexicon.candidate_cache.get(key)
+    if scored is None:
+        scored = lexicon.candidate_cache[key] = lexicon.index().domain_near_scored(printed, widest)
+    return nearest_within(scored, max_share, limit)
 
 
 def correct_word(

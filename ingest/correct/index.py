@@ -45,6 +45,14 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+def nearest_within(
+    scored: list[tuple[str, float]], max_share: float, limit: int
+) -> list[str]:
+    """The first `limit` words of a closest-first `domain_near_scored` list within `max_share`:
+    the same words a search with that cutoff and limit finds."""
+    return [word for word, share in scored if share <= max_share][:limit]
+
+
 class DeleteIndex:
     """Words within `depth` edits (optimal string alignment: insert, delete, substitute, swap
     two neighbours) of a query. symspellpy does the same search with its checks in pure Python;
@@ -101,11 +109,17 @@ class CandidateIndex:
     def domain_near(self, query: str, max_share: float, limit: int) -> list[str]:
         """The closest domain words by plain edits, at most `max_share` of the letters away: a
         long SOP word garbled in three or four places is beyond symspell's two edits."""
+        return nearest_within(self.domain_near_scored(query, max_share), max_share, limit)
+
+    def domain_near_scored(self, query: str, max_share: float) -> list[tuple[str, float]]:
+        """Every domain word at most `max_share` of the letters away, with its share, closest
+        first (ties in the domain list's order, as rapidfuzz ranks them): one search serves
+        every narrower (share, limit) through `nearest_within`."""
         found = process.extract(
             query, self._domain_words, scorer=Levenshtein.normalized_distance,
-            score_cutoff=max_share, limit=limit,
+            score_cutoff=max_share, limit=None,
         )  # fmt: skip
-        return [word for word, _, _ in found]
+        return [(word, share) for word, share, _ in found]
 
     def general_near(self, query: str, min_zipf: float, min_length: int) -> set[str]:
         """General words (at least `min_zipf` common and `min_length` long) within two plain

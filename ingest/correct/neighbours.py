@@ -106,11 +106,15 @@ def neighbour_fix(
 ) -> WordFix | None:
     """The word between `left` and `right` that `printed` (lower-case core) stands for, when a
     neighbour supports it and no rival comes close; None leaves the first pass's decision."""
-    candidates = {word for _, _, word in ranked_candidates(printed, lexicon, settings, context)}
-    candidates.update(bigrams.near(printed, left, right, settings.neighbour_max_share))
+    # the spelling candidates' costs are known from pass 1; only the phrase partners are new
+    costs = {word: cost for _, cost, word in ranked_candidates(printed, lexicon, settings, context)}
+    extra = sorted(
+        word for word in bigrams.near(printed, left, right, settings.neighbour_max_share)
+        if word not in costs
+    )  # fmt: skip
+    costs.update(zip(extra, ocr_distances(printed, extra), strict=True))
     ranked = []
-    ordered = sorted(candidates)
-    for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
+    for word, cost in costs.items():
         support = bigrams.support(left, word, right)
         ranked.append(
             (phrase_score(word, cost, support, lexicon, settings, context), cost, support, word)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from ingest.correct.candidates import ranked_candidates
+from ingest.correct.candidates import domain_near, ranked_candidates
 from ingest.correct.channel import CHANNEL_FILE, Channel, channel_digest
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distances
@@ -85,10 +85,7 @@ def review_candidates(
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
     share, limit = settings.review_domain_max_share, settings.review_domain_candidates
-    extra.update(
-        _kept(lexicon, ("domain_near", item.printed, share, limit),
-              lambda index: index.domain_near(item.printed, share, limit))
-    )  # fmt: skip
+    extra.update(domain_near(item.printed, lexicon, settings, share, limit))
     wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
     if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
         zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
@@ -137,36 +134,95 @@ def feature_rows(
     channel: Channel,
 ) -> np.ndarray:
     """One row of FEATURES per candidate word."""
-    printed, base = item.printed, candidates.base
-    learned = channel.distances(printed, candidates.words)
-    # each candidate's learned cost against the cheapest other candidate's
-    ordered = sorted(learned)
-    others = [ordered[1] if cost == ordered[0] and len(ordered) > 1 else ordered[0]
-              for cost in learned]  # fmt: skip
-    confidence = 0.5 if item.confidence is None else item.confidence
-    spread = math.log(len(base))
-    # base is sorted: the best rival of the first is the second, of every other the first
-    rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
-    rows = []
-    pairs = zip(candidates.after_left, candidates.before_right, strict=True)
-    for position, (word, cost, (left, right), channel_cost, other) in enumerate(
-        zip(candidates.words, candidates.costs, pairs, learned, others, strict=True)
-    ):
-        margin = rivals[position] - base[position]
-        per_letter = cost / max(len(word), 1)
-        rows.append((
-            cost, per_letter, per_letter * per_letter, Levenshtein.normalized_distance(printed, word),
-            lexicon.frequency(word) - 3.0, word in lexicon.domain,
-            math.log1p(context.counts.get(word, 0)), left, right,
-            confidence, item.confidence is None, (1.0 - confidence) * per_letter,
-            word == item.rule_choice, item.rule_choice is not None,
-            len(printed) / 10, abs(len(printed) - len(word)) / max(len(word), 1), item.caps,
-            printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
-            position == 0, spread, channel_cost, channel_cost / max(len(word), 1),
-            max(-3.0, min(3.0, other - channel_cost)) if len(learned) > 1 else 3.0,
-            item.inflected,
-        ))  # fmt: skip
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    return feature_matrix([(item, candidates)], lexicon, context, channel)
+
+
+class _Columns:
+    """The feature columns of many words' candidates, filled word by word as plain lists and
+    turned into arrays once (numpy's float64 arithmetic gives the very values Python's does)."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list] = {name: [] for name in (
+            "cost", "word_length", "letters", "edit_share", "zipf", "domain", "document_copies",
+            "support_left", "support_right", "confidence", "confidence_missing", "rule_choice",
+            "rules_changed", "printed_length", "caps", "first_same", "last_same", "margin",
+            "is_best", "candidates", "channel_cost", "channel_other", "channel_rivals",
+            "printed_inflected",
+        )}  # fmt: skip
+
+    def add(
+        self, item: ReviewInput, candidates: Candidates, lexicon: Lexicon,
+        context: DocumentVocabulary, learned: list[float],
+    ) -> None:  # fmt: skip
+        printed, words, base, count = (
+            item.printed,
+            candidates.words,
+            candidates.base,
+            len(candidates.words),
+        )
+        column = self.lists
+        # each candidate's learned cost against the cheapest other candidate's
+        ordered = sorted(learned)
+        column["channel_other"] += [ordered[1] if cost == ordered[0] and len(ordered) > 1
+                                    else ordered[0] for cost in learned]  # fmt: skip
+        # base is sorted: the best rival of the first is the second, of every other the first
+        rivals = [base[1], *base[:1] * (count - 1)] if count > 1 else [base[0] + 3.0]
+        column["margin"] += [rival - score for rival, score in zip(rivals, base, strict=True)]
+        column["cost"] += candidates.costs
+        column["word_length"] += [len(word) for word in words]
+        column["edit_share"] += [Levenshtein.normalized_distance(printed, word) for word in words]
+        column["zipf"] += [lexicon.frequency(word) - 3.0 for word in words]
+        column["domain"] += [word in lexicon.domain for word in words]
+        copies = context.counts
+        column["document_copies"] += [math.log1p(copies.get(word, 0)) for word in words]
+        column["support_left"] += candidates.after_left
+        column["support_right"] += candidates.before_right
+        column["rule_choice"] += [word == item.rule_choice for word in words]
+        column["first_same"] += [printed[:1] == word[:1] for word in words]
+        column["last_same"] += [printed[-1:] == word[-1:] for word in words]
+        column["is_best"] += [True] + [False] * (count - 1)
+        column["channel_cost"] += learned
+        confidence = 0.5 if item.confidence is None else item.confidence
+        for name, value in (
+            ("confidence", confidence), ("confidence_missing", item.confidence is None),
+            ("rules_changed", item.rule_choice is not None), ("printed_length", len(printed)),
+            ("caps", item.caps), ("candidates", math.log(count)),
+            ("channel_rivals", count > 1), ("printed_inflected", item.inflected),
+        ):  # fmt: skip
+            column[name] += [value] * count
+
+    def matrix(self) -> np.ndarray:
+        column = {name: np.asarray(values, dtype=np.float64) for name, values in self.lists.items()}
+        cost, channel_cost = column["cost"], column["channel_cost"]
+        length = np.maximum(column["word_length"], 1.0)
+        per_letter = cost / length
+        channel_margin = np.clip(column["channel_other"] - channel_cost, -3.0, 3.0)
+        features = {
+            **column, "cost_per_letter": per_letter, "cost_per_letter_squared": per_letter * per_letter,
+            "doubt_times_cost": (1.0 - column["confidence"]) * per_letter,
+            "length": column["printed_length"] / 10,
+            "length_gap": np.abs(column["printed_length"] - column["word_length"]) / length,
+            "margin": np.clip(column["margin"], -3.0, 3.0),
+            "channel_per_letter": channel_cost / length,
+            "channel_margin": np.where(column["channel_rivals"] > 0, channel_margin, 3.0),
+        }  # fmt: skip
+        return np.column_stack([features[name] for name in FEATURES]).reshape(-1, len(FEATURES))
+
+
+def feature_matrix(
+    words: list[tuple[ReviewInput, Candidates]],
+    lexicon: Lexicon,
+    context: DocumentVocabulary,
+    channel: Channel,
+) -> np.ndarray:
+    """The rows of `feature_rows` for several words' candidates, stacked in order, built
+    column by column."""
+    columns = _Columns()
+    for item, candidates in words:
+        columns.add(
+            item, candidates, lexicon, context, channel.distances(item.printed, candidates.words)
+        )
+    return columns.matrix()
 
 
 @dataclass(frozen=True)
@@ -226,15 +282,13 @@ def review_words(
             verdict = None if item.rule_choice is None else (item.rule_choice, 1.0)
         verdicts[item] = context.ranked_cache[key] = verdict
     if pending:
-        rows = [
-            feature_rows(item, candidates, lexicon, context, model.channel)
-            for item, candidates in pending
-        ]
-        probabilities = model.probabilities(np.vstack(rows))
+        probabilities = model.probabilities(
+            feature_matrix(pending, lexicon, context, model.channel)
+        )
         start = 0
-        for (item, candidates), block in zip(pending, rows, strict=True):
-            scores = probabilities[start : start + len(block)]
-            start += len(block)
+        for item, candidates in pending:
+            scores = probabilities[start : start + len(candidates.words)]
+            start += len(candidates.words)
             best = int(np.argmax(scores))
             agrees = candidates.words[best] == item.rule_choice
             if scores[best] >= (model.accept_rules_choice if agrees else model.accept):
