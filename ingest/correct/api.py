@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -50,6 +50,9 @@ _SPELLING_RULES = frozenset(
 # stray marks, glued words).
 _REVIEWED_RULES = _SPELLING_RULES | {"neighbour_words"}
 REVIEW_RULE = "learned_review"
+# What a text is corrected with: its document's vocabulary (None for a text alone), and the
+# list collecting the words its review will weigh.
+Document = tuple[DocumentVocabulary | None, list[ReviewInput]]
 # Receives each word the review would weigh, instead of the review (fitting the model): the
 # number of the text in correct_document's input, the token's number in it, and the word.
 ReviewSink = Callable[[int, int, ReviewInput, DocumentVocabulary], None]
@@ -64,6 +67,10 @@ class CorrectedText(BaseModel):
     # The corrected text of each whitespace token of the input, in order (a split glued token
     # holds a space); empty when the value was snapped whole (headers).
     tokens: list[str] = Field(default_factory=list)
+
+
+# The rest of a text's correction, run once its document's review verdicts are in.
+Later = Callable[[], CorrectedText]
 
 
 def _replaced(split: SplitToken, corrected: str, score: float, rule: str) -> TokenFix:
@@ -134,30 +141,46 @@ class Corrector:
         context = DocumentVocabulary.of(
             (text for text, _ in texts), self.lexicon, self.settings.context_min_length
         )
-        return [
-            self._correct(text, field, self._check_confidences(text, confidences), context, number)
+        # The rule passes run text by text; the review then weighs the doubtful words of the
+        # whole document in one batch (its verdicts are kept per document), and each text is
+        # finished with them: the same verdicts as text by text, in far fewer model calls.
+        pending: list[ReviewInput] = []
+        finishers = [
+            self._correct_later(
+                text, field, self._check_confidences(text, confidences), (context, pending), number
+            )
             for number, ((text, field), confidences) in enumerate(
                 zip(texts, confidence_lists, strict=True)
             )
         ]
+        if pending:
+            self._review_words(pending, context)
+        return [finish() for finish in finishers]
 
     def _correct(
+        self, text: str, field: FieldKind, confidences: list[float | None], context: None
+    ) -> CorrectedText:
+        return self._correct_later(text, field, confidences, (context, []))()
+
+    def _correct_later(
         self,
         text: str,
         field: FieldKind,
         confidences: list[float | None],
-        context: DocumentVocabulary | None,
+        document: Document,
         number: int | None = None,
-    ) -> CorrectedText:
+    ) -> Later:
+        """Run the rule passes on `text` now; the returned function finishes it (the review's
+        verdicts, then the text). The words the review will weigh join `document`'s list."""
         if field == "header":
             snapped = self._snap_whole(text, self.lexicon.headers, "header_snap")
             if snapped is not None:
-                return snapped
+                return lambda: snapped
         if field == "list_item":
-            return self._list_item(text, confidences, context)
+            return self._list_item(text, confidences, document)
         if field == "actor":
-            return self._actor(text, confidences, context)
-        return self._walk(text, confidences, field, context, number)
+            return self._actor(text, confidences, document)
+        return self._walk(text, confidences, field, document, number)
 
     def unknown_share(self, text: str) -> float:
         """Share of words (3+ letters) the lexicon does not know: about 1% for typed text, 5-10%
@@ -179,21 +202,29 @@ class Corrector:
         text: str,
         confidences: list[float | None],
         field: FieldKind,
-        context: DocumentVocabulary | None = None,
+        document: Document,
         number: int | None = None,
-    ) -> CorrectedText:
-        """Correct a text token by token; `number` is its place in correct_document's input
-        (None when the text was rewritten first: list items, actor cells)."""
+    ) -> Later:
+        """Correct a text token by token (finished by the returned function); `number` is its
+        place in correct_document's input (None when the text was rewritten first: list items,
+        actor cells)."""
+        context = document[0]
         matches = list(_TOKEN.finditer(text))
         printed = [match.group() for match in matches]
+        # most tokens are listed words: nothing to do for them in any pass (nor in waktu and
+        # number values, whose rules read every token)
+        listed = [token.lower() in self.lexicon.zipf for token in printed]
+        plain = field not in ("waktu", "number")
         pieces_at = [is_piece(token, self.lexicon, self.settings) for token in printed]
         fragments = [
-            field == "text" and is_fragment(token, index, pieces_at, self.lexicon, self.settings)
+            field == "text"
+            and not listed[index]
+            and is_fragment(token, index, pieces_at, self.lexicon, self.settings)
             for index, token in enumerate(printed)
         ]
         fixes = [
             (token, [])
-            if fragments[index]
+            if fragments[index] or (plain and listed[index])
             else self._field_token(
                 token,
                 confidences[index],
@@ -209,11 +240,24 @@ class Corrector:
         if context is not None and field in ("text", "list_item"):
             # The review weighs the neighbour pass's verdict too: fitted both ways, it fixed 4,695
             # of 8,329 garbled words out-of-fold with the pass before it, 4,583 without.
-            fixes = self._neighbour_pass(printed, fixes, confidences, context)
+            fixes = self._neighbour_pass(printed, listed, fixes, confidences, context)
             if self.settings.review or self.review_sink is not None:
-                fixes = self._review_pass(number, printed, fixes, confidences, context, fragments)
+                items = self._review_items(printed, (listed, fragments), fixes, confidences)
+                if self.review_sink is None:
+                    document[1].extend(items.values())
+                return lambda: self._finish(
+                    text, matches, field,
+                    self._review_pass(number, printed, items, fixes, context),
+                )  # fmt: skip
+        return lambda: self._finish(text, matches, field, fixes)
+
+    def _finish(
+        self, text: str, matches: list[re.Match[str]], field: FieldKind, fixes: list[TokenFix]
+    ) -> CorrectedText:
+        """The corrected text from each token's fix (a word cut by the text's end kept)."""
+        printed = matches[-1].group() if matches else ""
         if fixes and fixes[-1][1] and field in ("text", "list_item"):
-            fixes[-1] = unless_cut(printed[-1], fixes[-1], self.lexicon, self.settings)
+            fixes[-1] = unless_cut(printed, fixes[-1], self.lexicon, self.settings)
         pieces: list[str] = []
         position = 0
         for match, (fixed, _) in zip(matches, fixes, strict=True):
@@ -229,6 +273,7 @@ class Corrector:
     def _neighbour_pass(
         self,
         printed: list[str],
+        listed: list[bool],
         fixes: list[TokenFix],
         confidences: list[float | None],
         context: DocumentVocabulary,
@@ -237,7 +282,7 @@ class Corrector:
         spelling: the (corrected) neighbours may settle a close call or allow a bigger jump."""
         fixes = list(fixes)
         for index, token in enumerate(printed):
-            if not fixes[index][1] and token.lower() in self.lexicon.zipf:
+            if listed[index] and not fixes[index][1]:
                 continue  # fast path: a listed word the first pass left alone
             split = SplitToken.of(normalise_glyphs(token))
             word = without_stray_marks(split.core.lower())
@@ -264,25 +309,43 @@ class Corrector:
             fixes[index] = _replaced(split, fix.corrected, fix.score, fix.rule)
         return fixes
 
-    def _review_pass(
+    def _review_items(
         self,
-        number: int | None,
         printed: list[str],
+        marks: tuple[list[bool], list[bool]],
         fixes: list[TokenFix],
         confidences: list[float | None],
-        context: DocumentVocabulary,
-        fragments: list[bool],
-    ) -> list[TokenFix]:
-        """Last look at every doubtful word: the learned review prints its best reading when the
-        model is sure enough, else the word as printed (see ingest/correct/review.py)."""
-        fixes = list(fixes)
+    ) -> dict[int, ReviewInput]:
+        """The review's view of each doubtful word of a text, by token number. Listed words the
+        passes left alone and fragments are not looked at."""
+        listed, fragments = marks
         items: dict[int, ReviewInput] = {}
         for index, token in enumerate(printed):
-            if fragments[index] or (not fixes[index][1] and token.lower() in self.lexicon.zipf):
+            if fragments[index] or (listed[index] and not fixes[index][1]):
                 continue
             item = self._review_input(index, token, fixes, confidences[index])
             if item is not None:
                 items[index] = item
+        return items
+
+    def _review_words(
+        self, items: list[ReviewInput], context: DocumentVocabulary
+    ) -> list[tuple[str, float] | None]:
+        return review_words(
+            items, self.review_model, self.lexicon, self.settings, self.bigrams, context
+        )
+
+    def _review_pass(
+        self,
+        number: int | None,
+        printed: list[str],
+        items: dict[int, ReviewInput],
+        fixes: list[TokenFix],
+        context: DocumentVocabulary,
+    ) -> list[TokenFix]:
+        """Last look at every doubtful word: the learned review prints its best reading when the
+        model is sure enough, else the word as printed (see ingest/correct/review.py)."""
+        fixes = list(fixes)
         if not items:
             return fixes
         if self.review_sink is not None:
@@ -290,10 +353,7 @@ class Corrector:
                 for index, item in items.items():
                     self.review_sink(number, index, item, context)
             return fixes
-        verdicts = review_words(
-            list(items.values()), self.review_model, self.lexicon, self.settings, self.bigrams,
-            context,
-        )  # fmt: skip
+        verdicts = self._review_words(list(items.values()), context)
         for (index, item), verdict in zip(items.items(), verdicts, strict=True):
             token = printed[index]
             if verdict is None:
@@ -386,31 +446,42 @@ class Corrector:
         correction = Correction(raw=folded, corrected=snapped, score=round(score, 3), rule=rule)
         return CorrectedText(text=snapped, corrections=[correction])
 
-    def _list_item(
-        self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
-    ) -> CorrectedText:
+    def _list_item(self, text: str, confidences: list[float | None], document: Document) -> Later:
         match = _LIST_HEAD.match(text)
         if match is None:
-            return self._walk(text, confidences, "text", context)
+            return self._walk(text, confidences, "text", document)
         split = f"{text[: match.end()]} {text[match.end() :]}"
-        rest = self._walk(split, [None, *confidences], "text", context)
+        return partial(
+            self._numbered, text, self._walk(split, [None, *confidences], "text", document)
+        )
+
+    @staticmethod
+    def _numbered(text: str, walked: Later) -> CorrectedText:
+        """A list item from its text walked with the number split off."""
+        rest = walked()
         first = text.split()[0] if text.split() else text
         fixed_first = " ".join(rest.text.split()[:2])
         record = Correction(raw=first, corrected=fixed_first, score=1.0, rule="list_number")
         tokens = [" ".join(rest.tokens[:2]), *rest.tokens[2:]]
         return CorrectedText(text=rest.text, corrections=[record, *rest.corrections], tokens=tokens)
 
-    def _actor(
-        self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
-    ) -> CorrectedText:
+    def _actor(self, text: str, confidences: list[float | None], document: Document) -> Later:
         """Snap the title head ('Kfastﬂba}g' -> 'Kasubag'), then correct the rest as text."""
         match = _TOKEN.search(text)
         if match is None:
-            return CorrectedText(text=text)
+            return lambda: CorrectedText(text=text)
         head = snap_head(match.group(), self._heads, self.settings, self.lexicon.is_known)
         if head is None:
-            return self._walk(text, confidences, "text", context)
-        rest = self._walk(text[match.end() :], confidences[1:], "text", context)
+            return self._walk(text, confidences, "text", document)
+        walked = self._walk(text[match.end() :], confidences[1:], "text", document)
+        return partial(self._headed, text, match, head, walked)
+
+    @staticmethod
+    def _headed(
+        text: str, match: re.Match[str], head: tuple[str, float], walked: Later
+    ) -> CorrectedText:
+        """An actor cell from its snapped head and the rest walked."""
+        rest = walked()
         record = Correction(raw=match.group(), corrected=head[0], score=head[1], rule="actor_snap")
         return CorrectedText(
             text=text[: match.start()] + head[0] + rest.text,

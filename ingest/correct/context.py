@@ -37,12 +37,12 @@ class DocumentVocabulary:
     def of(cls, texts: Iterable[str], lexicon: Lexicon, min_length: int) -> DocumentVocabulary:
         """Listed words count at once; a word known only through affix stripping must occur
         twice, since garble often reads as an affixed nonsense root ('mencan' = men+can)."""
+        printed = Counter(token for text in texts for token in text.split())
         seen: Counter[str] = Counter()
-        for text in texts:
-            for token in text.split():
-                core = SplitToken.of(token).core.lower()
-                if len(core) >= min_length and _LETTERS.fullmatch(core):
-                    seen[core] += 1
+        for token, count in printed.items():  # each distinct token once (first-seen order)
+            core = SplitToken.of(token).core.lower()
+            if len(core) >= min_length and _LETTERS.fullmatch(core):
+                seen[core] += count
         counts = Counter(
             {
                 word: count
