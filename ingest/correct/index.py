@@ -14,9 +14,14 @@ fast:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 
+import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
+
+from ingest.correct.delete_kernel import build_pairs, lookup_many
+from ingest.correct.distance_kernel import codes
 
 _FOLD_MULTI = (("rn", "m"), ("vv", "w"), ("cl", "d"))
 _FOLD_SINGLE = str.maketrans({"l": "i", "1": "i", "|": "i", "!": "i", "ı": "i", "0": "o",
@@ -35,46 +40,50 @@ def fold(word: str) -> str:
 _PREFIX = 7
 
 
-def _deletions(word: str, depth: int) -> set[str]:
-    """The word's prefix and every string made by deleting at most `depth` of its glyphs."""
-    level = {word[:_PREFIX]}
-    found = set(level)
-    for _ in range(depth):
-        level = {text[:i] + text[i + 1 :] for text in level for i in range(len(text))}
-        found |= level
-    return found
-
-
-def nearest_within(
-    scored: list[tuple[str, float]], max_share: float, limit: int
-) -> list[str]:
+def nearest_within(scored: list[tuple[str, float]], max_share: float, limit: int) -> list[str]:
     """The first `limit` words of a closest-first `domain_near_scored` list within `max_share`:
     the same words a search with that cutoff and limit finds."""
     return [word for word, share in scored if share <= max_share][:limit]
 
 
+def _packed(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The texts' code points end to end, and where each ends."""
+    ends = np.fromiter(accumulate(map(len, texts)), dtype=np.int64, count=len(texts))
+    return codes("".join(texts)), ends
+
+
 class DeleteIndex:
-    """Words within `depth` edits (optimal string alignment: insert, delete, substitute, swap
-    two neighbours) of a query. symspellpy does the same search with its checks in pure Python;
-    here the check is rapidfuzz's C distance."""
+    """Words within `depth` (1 or 2) edits (optimal string alignment: insert, delete,
+    substitute, swap two neighbours) of a query. symspellpy does the same search with its
+    checks in pure Python; here it runs compiled (delete_kernel.py), deletions as hashes."""
 
     def __init__(self, words: Iterable[str], depth: int) -> None:
+        if depth not in (1, 2):
+            raise ValueError(f"a delete index reaches 1 or 2 edits, not {depth}")
         self.depth = depth
-        self._by_deletion: dict[str, list[str]] = {}
-        for word in words:
-            for deletion in _deletions(word, depth):
-                self._by_deletion.setdefault(deletion, []).append(word)
+        self._words = list(words)
+        packed, ends = _packed(self._words)
+        hashes, pair_words = build_pairs(packed, ends, depth, _PREFIX)
+        longest = max(map(len, self._words), default=0)
+        self._index = (hashes, pair_words, packed, ends, longest)
+        # which words the current query reached (by stamp, so it is never cleared)
+        self._marks = np.zeros(len(self._words), dtype=np.int64)
+        self._stamp = 1
 
     def lookup(self, query: str) -> set[str]:
-        candidates = {
-            word
-            for deletion in _deletions(query, self.depth)
-            for word in self._by_deletion.get(deletion, ())
-        }
-        depth = self.depth
-        return {
-            word for word in candidates if OSA.distance(query, word, score_cutoff=depth) <= depth
-        }
+        return self.lookup_any([query])
+
+    def lookup_any(self, queries: list[str]) -> set[str]:
+        """The words within reach of any of the queries (one compiled call)."""
+        if not self._words:
+            return set()
+        packed, ends = _packed(queries)
+        found = lookup_many(
+            packed, ends, self.depth, _PREFIX, self._index, self._marks, self._stamp
+        )
+        self._stamp += len(queries)
+        words = self._words
+        return {words[number] for number in found.tolist()}
 
 
 class CandidateIndex:
@@ -94,17 +103,14 @@ class CandidateIndex:
     def general(self, queries: set[str]) -> set[str]:
         """General words whose folded key is within one edit of a query's folded key."""
         words: set[str] = set()
-        for key in {fold(query) for query in queries}:  # readings often fold to one key
-            for found in self._general.lookup(key):
-                words.update(self._by_key[found])
+        # readings often fold to one key (sorted: the same call whatever the set order)
+        for found in self._general.lookup_any(sorted({fold(query) for query in queries})):
+            words.update(self._by_key[found])
         return words
 
     def domain(self, queries: set[str]) -> set[str]:
         """Domain words within two plain edits of a query."""
-        words: set[str] = set()
-        for query in queries:
-            words.update(self._domain.lookup(query))
-        return words
+        return self._domain.lookup_any(sorted(queries))
 
     def domain_near(self, query: str, max_share: float, limit: int) -> list[str]:
         """The closest domain words by plain edits, at most `max_share` of the letters away: a
