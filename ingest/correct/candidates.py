@@ -8,6 +8,7 @@ runner-up, otherwise nothing changes: a wrong correction is worse than a missed 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -17,7 +18,13 @@ from ingest.correct.distance import confusion_readings, ocr_distance, ocr_distan
 from ingest.correct.index import nearest_within
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
-from ingest.correct.words import digits_as_letters, is_all_caps, without_stray_marks
+from ingest.correct.words import (
+    SplitToken,
+    digits_as_letters,
+    is_all_caps,
+    normalise_glyphs,
+    without_stray_marks,
+)
 
 
 @dataclass(frozen=True)
@@ -113,9 +120,15 @@ def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[
         words |= index.domain({printed, digits_as_letters(printed)})
     if len(printed) >= settings.wide_min_length:
         words.update(
-            domain_near(printed, lexicon, settings, settings.wide_max_share, settings.wide_candidates)
+            domain_near(
+                printed, lexicon, settings, settings.wide_max_share, settings.wide_candidates
+            )
         )
     return words
+
+
+def _widest_domain_share(settings: CorrectorSettings, max_share: float = 0.0) -> float:
+    return max(settings.wide_max_share, settings.review_domain_max_share, max_share)
 
 
 def domain_near(
@@ -123,7 +136,7 @@ def domain_near(
 ) -> list[str]:
     """`CandidateIndex.domain_near`, from one search per word at the widest share the corrector
     asks (pass 1's and the review's), kept with the lexicon's other look-ups."""
-    widest = max(settings.wide_max_share, settings.review_domain_max_share, max_share)
+    widest = _widest_domain_share(settings, max_share)
     key = ("domain_near_scored", printed, widest)
     scored = lexicon.candidate_cache.get(key)
     if scored is None:
@@ -246,3 +259,24 @@ def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> Wor
         return None
     left, right = splits[0]
     return WordFix(f"{left} {right}", 0.8, "glued_words")
+
+
+def prefetch_domain_near(
+    tokens: Iterable[str], lexicon: Lexicon, settings: CorrectorSettings
+) -> None:
+    """Search the domain words near each unlisted word of a document in one call, ahead of the
+    passes that ask `domain_near` one word at a time (most of the words these tokens give)."""
+    widest = _widest_domain_share(settings)
+    cache = lexicon.candidate_cache
+    words = set()
+    for token in tokens:
+        if token.lower() in lexicon.zipf:
+            continue
+        word = without_stray_marks(SplitToken.of(normalise_glyphs(token)).core.lower())
+        if len(word) >= settings.min_length and ("domain_near_scored", word, widest) not in cache:
+            words.add(word)
+    if words:
+        ordered = sorted(words)
+        found = lexicon.index().domain_near_many(ordered, widest)
+        for word, scored in zip(ordered, found, strict=True):
+            cache["domain_near_scored", word, widest] = scored

@@ -27,6 +27,8 @@ class DocumentVocabulary:
     """Counts of the known words (lower-case, at least `min_length` letters) of one document."""
 
     counts: Counter[str]
+    # Every distinct whitespace token of the document, in first-seen order.
+    printed: list[str] = field(default_factory=list)
     # Results of the per-document token corrections (they depend on the vocabulary).
     cache: dict = field(default_factory=dict, repr=False)
     # Ranked candidates per printed word (the neighbour pass looks at some words twice).
@@ -50,7 +52,7 @@ class DocumentVocabulary:
                 if word in lexicon.zipf or (count >= 2 and lexicon.is_known(word))
             }
         )
-        return cls(counts=counts, _words=sorted(counts))
+        return cls(counts=counts, printed=list(printed), _words=sorted(counts))
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
