@@ -27,11 +27,11 @@ from rapidfuzz.distance import Levenshtein
 from ingest.correct.candidates import domain_near, ranked_candidates
 from ingest.correct.channel import CHANNEL_FILE, Channel, channel_digest
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import ocr_distances
+from ingest.correct.distance import ocr_distance_groups
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
 from ingest.correct.index import CandidateIndex
 from ingest.correct.lexicon import LEXICON_DIR, Lexicon
-from ingest.correct.neighbours import BigramModel, phrase_score
+from ingest.correct.neighbours import BigramModel
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.trees import TreeEnsemble
 
@@ -80,6 +80,37 @@ def review_candidates(
     context: DocumentVocabulary,
 ) -> Candidates:
     """Spelling candidates, neighbour partners and the rules' choice, with their OCR costs."""
+    return review_candidates_many([item], lexicon, settings, bigrams, context)[0]
+
+
+def review_candidates_many(
+    items: list[ReviewInput],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> list[Candidates]:
+    """`review_candidates` of each word, the new OCR costs of all in one compiled call."""
+    gathered = [_candidate_words(item, lexicon, settings, bigrams, context) for item in items]
+    new_costs = ocr_distance_groups(
+        [(item.printed, extra) for item, (_, extra) in zip(items, gathered, strict=True)]
+    )
+    found = []
+    for item, (costs, extra), extra_costs in zip(items, gathered, new_costs, strict=True):
+        costs.update(zip(extra, extra_costs, strict=True))
+        costs.pop(item.printed, None)
+        found.append(_best_candidates(item, costs, lexicon, settings, bigrams, context))
+    return found
+
+
+def _candidate_words(
+    item: ReviewInput,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> tuple[dict[str, float], list[str]]:
+    """The spelling candidates with their (known) OCR costs, and the other words to weigh."""
     costs = {
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
@@ -95,14 +126,26 @@ def review_candidates(
         )  # fmt: skip
     if item.rule_choice is not None and " " not in item.rule_choice:
         extra.add(item.rule_choice)
-    extra = sorted(word for word in extra if word not in costs)
-    costs.update(zip(extra, ocr_distances(item.printed, extra), strict=True))
-    costs.pop(item.printed, None)
+    return costs, sorted(word for word in extra if word not in costs)
+
+
+def _best_candidates(
+    item: ReviewInput,
+    costs: dict[str, float],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> Candidates:
+    """The candidates best by `phrase_score` (written out here: this loop is hot)."""
     after = bigrams.successors.get(item.left or "", frozenset())
     before = bigrams.predecessors.get(item.right or "", frozenset())
+    zipf, copies = lexicon.zipf, context.counts
+    weight, bonus = settings.zipf_weight, settings.context_bonus
+    neighbour_bonus = settings.neighbour_bonus
     scored = sorted(
-        (phrase_score(word, cost, (word in after) + (word in before), lexicon, settings, context),
-         word)
+        ((cost - weight * (zipf.get(word, 0.0) - 3.0) - bonus * (word in copies))
+         - neighbour_bonus * ((word in after) + (word in before)), word)
         for word, cost in costs.items()
     )[: settings.review_candidates]  # fmt: skip
     words = [word for _, word in scored]
@@ -218,10 +261,9 @@ def feature_matrix(
     """The rows of `feature_rows` for several words' candidates, stacked in order, built
     column by column."""
     columns = _Columns()
-    for item, candidates in words:
-        columns.add(
-            item, candidates, lexicon, context, channel.distances(item.printed, candidates.words)
-        )
+    learned = channel.grouped_distances([(item.printed, found.words) for item, found in words])
+    for (item, candidates), costs in zip(words, learned, strict=True):
+        columns.add(item, candidates, lexicon, context, costs)
     return columns.matrix()
 
 
@@ -269,12 +311,18 @@ def review_words(
     repeat)."""
     verdicts: dict[ReviewInput, tuple[str, float] | None] = {}
     pending: list[tuple[ReviewInput, Candidates]] = []
+    # the words not weighed before (in this document), each once
+    fresh = list(
+        dict.fromkeys(item for item in items if ("review", item) not in context.ranked_cache)
+    )
+    weighed = dict(zip(fresh, review_candidates_many(fresh, lexicon, settings, bigrams, context),
+                       strict=True))  # fmt: skip
     for item in items:
         key = ("review", item)
         if key in context.ranked_cache:
             verdicts[item] = context.ranked_cache[key]
             continue
-        candidates = review_candidates(item, lexicon, settings, bigrams, context)
+        candidates = weighed[item]
         if candidates.words:
             pending.append((item, candidates))
             verdict = None
