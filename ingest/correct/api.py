@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from ingest.correct.candidates import prefetch_domain_near
+from ingest.correct.candidates import prefetch
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
 from ingest.correct.errors import ConfidenceCountError, DocumentConfidenceCountError
@@ -142,7 +142,7 @@ class Corrector:
         context = DocumentVocabulary.of(
             (text for text, _ in texts), self.lexicon, self.settings.context_min_length
         )
-        prefetch_domain_near(context.printed, self.lexicon, self.settings)
+        prefetch(context.printed, self.lexicon, self.settings, context)
         # The rule passes run text by text; the review then weighs the doubtful words of the
         # whole document in one batch (its verdicts are kept per document), and each text is
         # finished with them: the same verdicts as text by text, in far fewer model calls.

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import confusion_readings, ocr_distance, ocr_distances
+from ingest.correct.distance import (
+    confusion_readings,
+    ocr_distance,
+    ocr_distance_groups,
+    ocr_distances,
+)
 from ingest.correct.index import nearest_within
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
@@ -22,6 +27,7 @@ from ingest.correct.words import (
     SplitToken,
     digits_as_letters,
     is_all_caps,
+    is_protected,
     normalise_glyphs,
     without_stray_marks,
 )
@@ -57,25 +63,43 @@ def _budget(
     return budget
 
 
-def _rank(
-    printed: str,
-    words: set[str],
-    lexicon: Lexicon,
-    settings: CorrectorSettings,
-    context: DocumentVocabulary | None,
-) -> list[tuple[float, float, str]]:
+def _trimmed(
+    printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings
+) -> set[str]:
     # The weighted distance is the slow part: trim first (ties by spelling, so the same words
     # survive whatever the set order of this process).
     if len(words) > settings.max_candidates:
         words = set(sorted(words, key=lambda word: (Levenshtein.distance(printed, word),
                                                     -lexicon.frequency(word), word))[: settings.max_candidates])  # fmt: skip
-    if context is not None:  # document words are always weighed, however far by plain edits
-        words |= set(
-            context.nearest(printed, settings.context_candidates, settings.context_max_share)
-        )
+    return words
+
+
+def _weighed(
+    printed: str,
+    words: frozenset[str],
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None,
+    nearest: list[str] | None = None,
+) -> list[str]:
+    """The (trimmed) look-up words and, in a document, its words nearest `printed` (`nearest`
+    when already found), in spelling order."""
+    if context is None:
+        return sorted(words)
+    if nearest is None:
+        nearest = context.nearest(printed, settings.context_candidates, settings.context_max_share)
+    # document words are always weighed, however far by plain edits
+    return sorted(words.union(nearest))
+
+
+def _scored(
+    ordered: list[str],
+    costs: list[float],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None,
+) -> list[tuple[float, float, str]]:
     ranked = []
-    ordered = sorted(words)
-    for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
+    for word, cost in zip(ordered, costs, strict=True):
         bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
         if context is not None and word in context:
             bonus += settings.context_bonus
@@ -99,17 +123,44 @@ def ranked_candidates(
     return cached
 
 
+def _looked_up(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> frozenset[str]:
+    """The index's candidates for `printed`, trimmed: they do not depend on the document, so
+    they are kept across documents."""
+    key = (printed, settings)
+    words = lexicon.candidate_cache.get(key)
+    if words is None:
+        words = lexicon.candidate_cache[key] = frozenset(
+            _trimmed(printed, _lookup(printed, lexicon, settings), lexicon, settings)
+        )
+    return words
+
+
 def _ranked(
     printed: str,
     lexicon: Lexicon,
     settings: CorrectorSettings,
     context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
-    key = (printed, settings)
-    words = lexicon.candidate_cache.get(key)
-    if words is None:  # the look-ups do not depend on the document: kept across documents
-        words = lexicon.candidate_cache[key] = frozenset(_lookup(printed, lexicon, settings))
-    return _rank(printed, set(words), lexicon, settings, context)
+    ordered = _weighed(printed, _looked_up(printed, lexicon, settings), settings, context)
+    return _scored(ordered, ocr_distances(printed, ordered), lexicon, settings, context)
+
+
+def prefetch_ranked(
+    words: list[str], lexicon: Lexicon, settings: CorrectorSettings, context: DocumentVocabulary
+) -> None:
+    """`ranked_candidates` of many words of a document at once (one nearest-word search, one
+    distance call), ahead of the passes that ask for them one by one."""
+    fresh = [word for word in words if word not in context.ranked_cache]
+    if not fresh:
+        return
+    nearest = context.nearest_many(fresh, settings.context_candidates, settings.context_max_share)
+    ordered = [
+        _weighed(word, _looked_up(word, lexicon, settings), settings, context, near)
+        for word, near in zip(fresh, nearest, strict=True)
+    ]
+    costs = ocr_distance_groups(list(zip(fresh, ordered, strict=True)))
+    for word, candidates, found in zip(fresh, ordered, costs, strict=True):
+        context.ranked_cache[word] = _scored(candidates, found, lexicon, settings, context)
 
 
 def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[str]:
@@ -261,22 +312,24 @@ def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> Wor
     return WordFix(f"{left} {right}", 0.8, "glued_words")
 
 
-def prefetch_domain_near(
-    tokens: Iterable[str], lexicon: Lexicon, settings: CorrectorSettings
-) -> None:
-    """Search the domain words near each unlisted word of a document in one call, ahead of the
-    passes that ask `domain_near` one word at a time (most of the words these tokens give)."""
-    widest = _widest_domain_share(settings)
-    cache = lexicon.candidate_cache
-    words = set()
+def prefetch(tokens: Iterable[str], lexicon: Lexicon, settings: CorrectorSettings,
+             context: DocumentVocabulary) -> None:  # fmt: skip
+    """Search ahead, in a few calls, what the passes will ask one word at a time about the
+    unlisted words of a document (most of the words its tokens give): the domain words near
+    each (kept with the lexicon's look-ups) and its ranked candidates (kept per document)."""
+    words = []
     for token in tokens:
         if token.lower() in lexicon.zipf:
             continue
-        word = without_stray_marks(SplitToken.of(normalise_glyphs(token)).core.lower())
-        if len(word) >= settings.min_length and ("domain_near_scored", word, widest) not in cache:
-            words.add(word)
-    if words:
-        ordered = sorted(words)
-        found = lexicon.index().domain_near_many(ordered, widest)
-        for word, scored in zip(ordered, found, strict=True):
+        core = SplitToken.of(normalise_glyphs(token)).core
+        word = without_stray_marks(core.lower())
+        if len(word) >= settings.min_length and not is_protected(core):
+            words.append(word)
+    words = sorted(set(words))
+    widest = _widest_domain_share(settings)
+    cache = lexicon.candidate_cache
+    far = [word for word in words if ("domain_near_scored", word, widest) not in cache]
+    if far:
+        for word, scored in zip(far, lexicon.index().domain_near_many(far, widest), strict=True):
             cache["domain_near_scored", word, widest] = scored
+    prefetch_ranked(words, lexicon, settings, context)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -69,3 +70,18 @@ class DocumentVocabulary:
             limit=limit,
         )
         return [match for match, _, _ in found]
+
+    def nearest_many(self, words: list[str], limit: int, max_share: float) -> list[list[str]]:
+        """`nearest` for each word, in one matrix call (the same words in the same order)."""
+        if not self._words:
+            return [[] for _ in words]
+        shares = process.cdist(
+            words, self._words, scorer=Levenshtein.normalized_distance, dtype=np.float64,
+            score_cutoff=max_share,
+        )  # fmt: skip
+        found = []
+        for row in shares:
+            within = np.flatnonzero(row <= max_share)
+            ranked = within[np.argsort(row[within], kind="stable")][:limit]
+            found.append([self._words[number] for number in ranked.tolist()])
+        return found

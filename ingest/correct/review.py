@@ -180,78 +180,6 @@ def feature_rows(
     return feature_matrix([(item, candidates)], lexicon, context, channel)
 
 
-class _Columns:
-    """The feature columns of many words' candidates, filled word by word as plain lists and
-    turned into arrays once (numpy's float64 arithmetic gives the very values Python's does)."""
-
-    def __init__(self) -> None:
-        self.lists: dict[str, list] = {name: [] for name in (
-            "cost", "word_length", "letters", "edit_share", "zipf", "domain", "document_copies",
-            "support_left", "support_right", "confidence", "confidence_missing", "rule_choice",
-            "rules_changed", "printed_length", "caps", "first_same", "last_same", "margin",
-            "is_best", "candidates", "channel_cost", "channel_other", "channel_rivals",
-            "printed_inflected",
-        )}  # fmt: skip
-
-    def add(
-        self, item: ReviewInput, candidates: Candidates, lexicon: Lexicon,
-        context: DocumentVocabulary, learned: list[float],
-    ) -> None:  # fmt: skip
-        printed, words, base, count = (
-            item.printed,
-            candidates.words,
-            candidates.base,
-            len(candidates.words),
-        )
-        column = self.lists
-        # each candidate's learned cost against the cheapest other candidate's
-        ordered = sorted(learned)
-        column["channel_other"] += [ordered[1] if cost == ordered[0] and len(ordered) > 1
-                                    else ordered[0] for cost in learned]  # fmt: skip
-        # base is sorted: the best rival of the first is the second, of every other the first
-        rivals = [base[1], *base[:1] * (count - 1)] if count > 1 else [base[0] + 3.0]
-        column["margin"] += [rival - score for rival, score in zip(rivals, base, strict=True)]
-        column["cost"] += candidates.costs
-        column["word_length"] += [len(word) for word in words]
-        column["edit_share"] += [Levenshtein.normalized_distance(printed, word) for word in words]
-        column["zipf"] += [lexicon.frequency(word) - 3.0 for word in words]
-        column["domain"] += [word in lexicon.domain for word in words]
-        copies = context.counts
-        column["document_copies"] += [math.log1p(copies.get(word, 0)) for word in words]
-        column["support_left"] += candidates.after_left
-        column["support_right"] += candidates.before_right
-        column["rule_choice"] += [word == item.rule_choice for word in words]
-        column["first_same"] += [printed[:1] == word[:1] for word in words]
-        column["last_same"] += [printed[-1:] == word[-1:] for word in words]
-        column["is_best"] += [True] + [False] * (count - 1)
-        column["channel_cost"] += learned
-        confidence = 0.5 if item.confidence is None else item.confidence
-        for name, value in (
-            ("confidence", confidence), ("confidence_missing", item.confidence is None),
-            ("rules_changed", item.rule_choice is not None), ("printed_length", len(printed)),
-            ("caps", item.caps), ("candidates", math.log(count)),
-            ("channel_rivals", count > 1), ("printed_inflected", item.inflected),
-        ):  # fmt: skip
-            column[name] += [value] * count
-
-    def matrix(self) -> np.ndarray:
-        column = {name: np.asarray(values, dtype=np.float64) for name, values in self.lists.items()}
-        cost, channel_cost = column["cost"], column["channel_cost"]
-        length = np.maximum(column["word_length"], 1.0)
-        per_letter = cost / length
-        channel_margin = np.clip(column["channel_other"] - channel_cost, -3.0, 3.0)
-        features = {
-            **column, "cost_per_letter": per_letter, "cost_per_letter_squared": per_letter * per_letter,
-            "doubt_times_cost": (1.0 - column["confidence"]) * per_letter,
-            "length": column["printed_length"] / 10,
-            "length_gap": np.abs(column["printed_length"] - column["word_length"]) / length,
-            "margin": np.clip(column["margin"], -3.0, 3.0),
-            "channel_per_letter": channel_cost / length,
-            "channel_margin": np.where(column["channel_rivals"] > 0, channel_margin, 3.0),
-        }  # fmt: skip
-        return np.column_stack([features[name] for name in FEATURES]).reshape(-1, len(FEATURES))
-
-
 def feature_matrix(
     words: list[tuple[ReviewInput, Candidates]],
     lexicon: Lexicon,
@@ -259,12 +187,66 @@ def feature_matrix(
     channel: Channel,
 ) -> np.ndarray:
     """The rows of `feature_rows` for several words' candidates, stacked in order, built
-    column by column."""
-    columns = _Columns()
+    column by column over all rows at once (numpy's float64 arithmetic gives the very values
+    Python's does)."""
     learned = channel.grouped_distances([(item.printed, found.words) for item, found in words])
-    for (item, candidates), costs in zip(words, learned, strict=True):
-        columns.add(item, candidates, lexicon, context, costs)
-    return columns.matrix()
+    counts = [len(found.words) for _, found in words]
+    rows = [(item.printed, word, item.rule_choice) for item, found in words for word in found.words]
+    others: list[float] = []
+    margins: list[float] = []
+    for (_, found), costs in zip(words, learned, strict=True):
+        # each candidate's learned cost against the cheapest other candidate's
+        ordered = sorted(costs)
+        others += [ordered[1] if cost == ordered[0] and len(ordered) > 1 else ordered[0]
+                   for cost in costs]  # fmt: skip
+        # base is sorted: the best rival of the first is the second, of every other the first
+        base = found.base
+        rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
+        margins += [rival - score for rival, score in zip(rivals, base, strict=True)]
+    zipf, domain, copies = lexicon.zipf, lexicon.domain, context.counts
+    column = {name: np.asarray(values, dtype=np.float64) for name, values in {
+        "cost": [cost for _, found in words for cost in found.costs],
+        "word_length": [len(word) for _, word, _ in rows],
+        "edit_share": [Levenshtein.normalized_distance(printed, word) for printed, word, _ in rows],
+        "zipf": [zipf.get(word, 0.0) - 3.0 for _, word, _ in rows],
+        "domain": [word in domain for _, word, _ in rows],
+        "document_copies": [math.log1p(copies.get(word, 0)) for _, word, _ in rows],
+        "support_left": [left for _, found in words for left in found.after_left],
+        "support_right": [right for _, found in words for right in found.before_right],
+        "rule_choice": [word == choice for _, word, choice in rows],
+        "first_same": [printed[:1] == word[:1] for printed, word, _ in rows],
+        "last_same": [printed[-1:] == word[-1:] for printed, word, _ in rows],
+        "margin": margins,
+        "is_best": [position == 0 for count in counts for position in range(count)],
+        "channel_cost": [cost for costs in learned for cost in costs],
+        "channel_other": others,
+    }.items()}  # fmt: skip
+    # one value per word, repeated for each of its candidates
+    for name, values in {
+        "confidence": [0.5 if item.confidence is None else item.confidence for item, _ in words],
+        "confidence_missing": [item.confidence is None for item, _ in words],
+        "rules_changed": [item.rule_choice is not None for item, _ in words],
+        "printed_length": [len(item.printed) for item, _ in words],
+        "caps": [item.caps for item, _ in words],
+        "candidates": [math.log(count) for count in counts],
+        "channel_rivals": [count > 1 for count in counts],
+        "printed_inflected": [item.inflected for item, _ in words],
+    }.items():  # fmt: skip
+        column[name] = np.repeat(np.asarray(values, dtype=np.float64), counts)
+    cost, channel_cost = column["cost"], column["channel_cost"]
+    length = np.maximum(column["word_length"], 1.0)
+    per_letter = cost / length
+    channel_margin = np.clip(column["channel_other"] - channel_cost, -3.0, 3.0)
+    features = {
+        **column, "cost_per_letter": per_letter, "cost_per_letter_squared": per_letter * per_letter,
+        "doubt_times_cost": (1.0 - column["confidence"]) * per_letter,
+        "length": column["printed_length"] / 10,
+        "length_gap": np.abs(column["printed_length"] - column["word_length"]) / length,
+        "margin": np.clip(column["margin"], -3.0, 3.0),
+        "channel_per_letter": channel_cost / length,
+        "channel_margin": np.where(column["channel_rivals"] > 0, channel_margin, 3.0),
+    }  # fmt: skip
+    return np.column_stack([features[name] for name in FEATURES]).reshape(-1, len(FEATURES))
 
 
 @dataclass(frozen=True)
