@@ -153,6 +153,7 @@ def prefetch_ranked(
     fresh = [word for word in words if word not in context.ranked_cache]
     if not fresh:
         return
+    _look_up_many(fresh, lexicon, settings)
     nearest = context.nearest_many(fresh, settings.context_candidates, settings.context_max_share)
     ordered = [
         _weighed(word, _looked_up(word, lexicon, settings), settings, context, near)
@@ -176,6 +177,31 @@ def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[
             )
         )
     return words
+
+
+def _look_up_many(words: list[str], lexicon: Lexicon, settings: CorrectorSettings) -> None:
+    """`_looked_up` for many words: `_lookup`'s index searches of all in one call per index."""
+    cache = lexicon.candidate_cache
+    fresh = [word for word in words if (word, settings) not in cache]
+    if not fresh:
+        return
+    index = lexicon.index()
+    general = index.general_each(
+        [{word, digits_as_letters(word), *confusion_readings(word)} for word in fresh]
+    )
+    long = [
+        number for number, word in enumerate(fresh) if len(word) >= settings.min_length_two_edits
+    ]
+    domain = index.domain_each(
+        [{fresh[number], digits_as_letters(fresh[number])} for number in long]
+    )
+    for number, found in zip(long, domain, strict=True):
+        general[number] |= found
+    for word, found in zip(fresh, general, strict=True):
+        if len(word) >= settings.wide_min_length:
+            found.update(domain_near(word, lexicon, settings, settings.wide_max_share,
+                                     settings.wide_candidates))  # fmt: skip
+        cache[word, settings] = frozenset(_trimmed(word, found, lexicon, settings))
 
 
 def _widest_domain_share(settings: CorrectorSettings, max_share: float = 0.0) -> float:

@@ -118,13 +118,13 @@ def lookup_many(
     marks: np.ndarray,
     stamp: int,
 ) -> np.ndarray:
-    """The numbers of the words within `depth` OSA edits of any query that share a deletion
-    with it (each query checked against its own deletions' words), in no set order. `index`
+    """The numbers of the words within `depth` OSA edits of a query that share a deletion with
+    it, and the number of that query (a word once per query), in no set order. `index`
     is (hashes, pair words, packed words, word ends, longest word); `marks` (one per word)
     remembers which words a query has reached, by `stamp` + the query's number."""
     hashes, pair_words, packed, ends, longest = index
     rows = np.empty((3, longest + 1), dtype=np.int64)
-    found = np.empty(16, dtype=np.int64)
+    found = np.empty((16, 2), dtype=np.int64)
     count = 0
     begin = 0
     for number in range(len(query_ends)):
@@ -145,7 +145,8 @@ def lookup_many(
                 start = ends[word - 1] if word > 0 else 0
                 if osa_within(query, packed[start : ends[word]], depth, rows):
                     if count == len(found):
-                        found = np.concatenate((found, np.empty(count, dtype=np.int64)))
-                    found[count] = word
+                        found = np.concatenate((found, np.empty((count, 2), dtype=np.int64)))
+                    found[count, 0] = word
+                    found[count, 1] = number
                     count += 1
     return found[:count]

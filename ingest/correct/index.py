@@ -75,15 +75,27 @@ class DeleteIndex:
 
     def lookup_any(self, queries: list[str]) -> set[str]:
         """The words within reach of any of the queries (one compiled call)."""
-        if not self._words:
-            return set()
+        words = self._words
+        return {words[number] for number, _ in self._found(queries)}
+
+    def lookup_each(self, queries: list[str]) -> list[set[str]]:
+        """The words within reach of each query (one compiled call)."""
+        found: list[set[str]] = [set() for _ in queries]
+        words = self._words
+        for number, query in self._found(queries):
+            found[query].add(words[number])
+        return found
+
+    def _found(self, queries: list[str]) -> list[list[int]]:
+        """(word number, query number) of each word within reach of a query."""
+        if not self._words or not queries:
+            return []
         packed, ends = _packed(queries)
         found = lookup_many(
             packed, ends, self.depth, _PREFIX, self._index, self._marks, self._stamp
         )
         self._stamp += len(queries)
-        words = self._words
-        return {words[number] for number in found.tolist()}
+        return found.tolist()
 
 
 class CandidateIndex:
@@ -106,6 +118,31 @@ class CandidateIndex:
         # readings often fold to one key (sorted: the same call whatever the set order)
         for found in self._general.lookup_any(sorted({fold(query) for query in queries})):
             words.update(self._by_key[found])
+        return words
+
+    def general_each(self, query_sets: list[set[str]]) -> list[set[str]]:
+        """`general` of each set of queries, in one compiled call."""
+        keys: list[str] = []
+        owners: list[int] = []
+        for owner, queries in enumerate(query_sets):
+            folded = sorted({fold(query) for query in queries})
+            keys += folded
+            owners += [owner] * len(folded)
+        words: list[set[str]] = [set() for _ in query_sets]
+        for owner, found in zip(owners, self._general.lookup_each(keys), strict=True):
+            for key in found:
+                words[owner].update(self._by_key[key])
+        return words
+
+    def domain_each(self, query_sets: list[set[str]]) -> list[set[str]]:
+        """`domain` of each set of queries, in one compiled call."""
+        queries = [sorted(each) for each in query_sets]
+        found = self._domain.lookup_each([query for each in queries for query in each])
+        words: list[set[str]] = []
+        start = 0
+        for each in queries:
+            words.append(set().union(*found[start : start + len(each)]))
+            start += len(each)
         return words
 
     def domain(self, queries: set[str]) -> set[str]:
