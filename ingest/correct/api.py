@@ -244,7 +244,9 @@ class Corrector:
             # of 8,329 garbled words out-of-fold with the pass before it, 4,583 without.
             fixes = self._neighbour_pass(printed, listed, fixes, confidences, context)
             if self.settings.review or self.review_sink is not None:
-                items = self._review_items(printed, (listed, fragments), fixes, confidences)
+                items = self._review_items(
+                    printed, (listed, fragments), fixes, confidences, context
+                )
                 if self.review_sink is None:
                     document[1].extend(items.values())
                 return lambda: self._finish(
@@ -286,12 +288,15 @@ class Corrector:
         for index, token in enumerate(printed):
             if listed[index] and not fixes[index][1]:
                 continue  # fast path: a listed word the first pass left alone
-            split = SplitToken.of(normalise_glyphs(token))
-            word = without_stray_marks(split.core.lower())
-            if not self._doubtful(split.core, word, fixes[index], _SPELLING_RULES):
+            split, word, protected = self._view(token, context)
+            if protected or not self._doubtful(word, fixes[index], _SPELLING_RULES):
                 continue
-            left = self._known_edge(fixes[index - 1][0], -1) if index else None
-            right = self._known_edge(fixes[index + 1][0], 0) if index + 1 < len(fixes) else None
+            left = self._known_edge(fixes[index - 1][0], -1, context) if index else None
+            right = (
+                self._known_edge(fixes[index + 1][0], 0, context)
+                if index + 1 < len(fixes)
+                else None
+            )
             if left is None and right is None:
                 continue
             confidence = confidences[index]
@@ -317,6 +322,7 @@ class Corrector:
         marks: tuple[list[bool], list[bool]],
         fixes: list[TokenFix],
         confidences: list[float | None],
+        context: DocumentVocabulary,
     ) -> dict[int, ReviewInput]:
         """The review's view of each doubtful word of a text, by token number. Listed words the
         passes left alone and fragments are not looked at."""
@@ -325,7 +331,7 @@ class Corrector:
         for index, token in enumerate(printed):
             if fragments[index] or (listed[index] and not fixes[index][1]):
                 continue
-            item = self._review_input(index, token, fixes, confidences[index])
+            item = self._review_input(index, token, fixes, confidences[index], context)
             if item is not None:
                 items[index] = item
         return items
@@ -365,14 +371,28 @@ class Corrector:
                 fixes[index] = _replaced(split, verdict[0], verdict[1], REVIEW_RULE)
         return fixes
 
+    def _view(self, token: str, context: DocumentVocabulary) -> tuple[SplitToken, str, bool]:
+        """A token's split (glyphs normalised), its lower-case word without stray marks, and
+        whether it is protected; kept per document (the passes look at each token again)."""
+        view = context.views.get(token)
+        if view is None:
+            split = SplitToken.of(normalise_glyphs(token))
+            view = (split, without_stray_marks(split.core.lower()), is_protected(split.core))
+            context.views[token] = view
+        return view
+
     def _review_input(
-        self, index: int, token: str, fixes: list[TokenFix], confidence: float | None
+        self,
+        index: int,
+        token: str,
+        fixes: list[TokenFix],
+        confidence: float | None,
+        context: DocumentVocabulary,
     ) -> ReviewInput | None:
         """The review's view of one word, or None when it is not doubtful: a listed word kept
         as printed, a number or code, a format rule's change, or too short to judge."""
-        split = SplitToken.of(normalise_glyphs(token))
-        word = without_stray_marks(split.core.lower())
-        if not self._doubtful(split.core, word, fixes[index], _REVIEWED_RULES, inflected=True):
+        split, word, protected = self._view(token, context)
+        if protected or not self._doubtful(word, fixes[index], _REVIEWED_RULES, inflected=True):
             return None
         changes = fixes[index][1]
         choice = SplitToken.of(fixes[index][0]).core.lower() if changes else None
@@ -380,8 +400,12 @@ class Corrector:
             return None  # one cheap glyph confusion: pass 1 is right (see the setting)
         return ReviewInput(
             printed=word,
-            left=self._known_edge(fixes[index - 1][0], -1) if index else None,
-            right=self._known_edge(fixes[index + 1][0], 0) if index + 1 < len(fixes) else None,
+            left=self._known_edge(fixes[index - 1][0], -1, context) if index else None,
+            right=(
+                self._known_edge(fixes[index + 1][0], 0, context)
+                if index + 1 < len(fixes)
+                else None
+            ),
             confidence=confidence,
             rule_choice=choice,
             caps=is_all_caps(split.core),
@@ -389,12 +413,12 @@ class Corrector:
         )
 
     def _doubtful(
-        self, core: str, word: str, fix: TokenFix, rules: frozenset[str], inflected: bool = False
+        self, word: str, fix: TokenFix, rules: frozenset[str], inflected: bool = False
     ) -> bool:
-        """Worth another look: an unknown word left as printed (with `inflected`, also one known
-        only as an inflected form), or one changed by one of `rules` alone; never short words,
-        numbers or codes."""
-        if len(word) < self.settings.min_length or is_protected(core):
+        """Worth another look (for a word that is no number or code): an unknown word left as
+        printed (with `inflected`, also one known only as an inflected form), or one changed by
+        one of `rules` alone; never short words."""
+        if len(word) < self.settings.min_length:
             return False
         if fix[1]:
             return len(fix[1]) == 1 and fix[1][0].rule in rules
@@ -404,13 +428,17 @@ class Corrector:
             return not self.lexicon.is_root(word)
         return not self.lexicon.is_known(word)
 
-    def _known_edge(self, token: str, side: int) -> str | None:
-        """The first (side 0) or last (side -1) word of a corrected token, if the lexicon knows it."""
+    def _known_edge(self, token: str, side: int, context: DocumentVocabulary) -> str | None:
+        """The first (side 0) or last (side -1) word of a corrected token, if the lexicon knows
+        it (kept per document)."""
+        key = (token, side)
+        if key in context.edges:
+            return context.edges[key]
         parts = token.split()
-        if not parts:
-            return None
-        word = SplitToken.of(parts[side]).core.lower()
-        return word if self.lexicon.is_known(word) else None
+        word = SplitToken.of(parts[side]).core.lower() if parts else None
+        known = word if word is not None and self.lexicon.is_known(word) else None
+        context.edges[key] = known
+        return known
 
     def _field_token(
         self, token: str, confidence: float | None, field: FieldKind,

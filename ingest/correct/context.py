@@ -34,6 +34,9 @@ class DocumentVocabulary:
     cache: dict = field(default_factory=dict, repr=False)
     # Ranked candidates per printed word (the neighbour pass looks at some words twice).
     ranked_cache: dict = field(default_factory=dict, repr=False)
+    # Per-token views and neighbour words the corrector's passes share (see api.py).
+    views: dict = field(default_factory=dict, repr=False)
+    edges: dict = field(default_factory=dict, repr=False)
     _words: list[str] = field(default_factory=list, repr=False)
 
     @classmethod
