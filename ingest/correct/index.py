@@ -188,10 +188,19 @@ class CandidateIndex:
         edits of a query: the learned review weighs them for long words ('pengukutar' ->
         pengukuran is two edits, beyond the folded one-edit search). Built on first use, once per
         (min_zipf, min_length)."""
+        return self._wide(min_zipf, min_length).lookup(query)
+
+    def general_near_each(
+        self, queries: list[str], min_zipf: float, min_length: int
+    ) -> list[set[str]]:
+        """`general_near` of each query, in one compiled call."""
+        return self._wide(min_zipf, min_length).lookup_each(queries)
+
+    def _wide(self, min_zipf: float, min_length: int) -> DeleteIndex:
         index = self._general_wide.get((min_zipf, min_length))
         if index is None:
             words = [word for word, zipf in self._zipf.items()
                      if zipf >= min_zipf and len(word) >= min_length and word.isalpha()
                      and word not in self._domain_set]  # fmt: skip
             index = self._general_wide[(min_zipf, min_length)] = DeleteIndex(words, depth=2)
-        return index.lookup(query)
+        return index

@@ -91,6 +91,7 @@ def review_candidates_many(
     context: DocumentVocabulary,
 ) -> list[Candidates]:
     """`review_candidates` of each word, the new OCR costs of all in one compiled call."""
+    _search_wide(items, lexicon, settings)
     gathered = [_candidate_words(item, lexicon, settings, bigrams, context) for item in items]
     new_costs = ocr_distance_groups(
         [(item.printed, extra) for item, (_, extra) in zip(items, gathered, strict=True)]
@@ -101,6 +102,25 @@ def review_candidates_many(
         costs.pop(item.printed, None)
         found.append(_best_candidates(item, costs, lexicon, settings, bigrams, context))
     return found
+
+
+def _wide_search(item: ReviewInput, settings: CorrectorSettings) -> bool:
+    """Whether the review searches the common general words two edits away for this word."""
+    wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
+    return wide and item.rule_choice is None  # pass 1 found nothing within its budget
+
+
+def _search_wide(items: list[ReviewInput], lexicon: Lexicon, settings: CorrectorSettings) -> None:
+    """The wide general search of every item that needs one and is not kept yet, in one call
+    (kept as `_candidate_words` keeps its own)."""
+    zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
+    cache = lexicon.candidate_cache
+    words = sorted({item.printed for item in items if _wide_search(item, settings)
+                    and ("general_near", item.printed, zipf, length) not in cache})  # fmt: skip
+    if words:
+        found = lexicon.index().general_near_each(words, zipf, length)
+        for word, near in zip(words, found, strict=True):
+            cache["general_near", word, zipf, length] = frozenset(near)
 
 
 def _candidate_words(
@@ -117,8 +137,7 @@ def _candidate_words(
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
     share, limit = settings.review_domain_max_share, settings.review_domain_candidates
     extra.update(domain_near(item.printed, lexicon, settings, share, limit))
-    wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
-    if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
+    if _wide_search(item, settings):
         zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
         extra.update(
             _kept(lexicon, ("general_near", item.printed, zipf, length),

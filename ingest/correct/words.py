@@ -27,12 +27,9 @@ class SplitToken:
 
     @classmethod
     def of(cls, token: str) -> SplitToken:
-        start, end = 0, len(token)
-        while start < end and token[start] in _EDGE:
-            start += 1
-        while end > start and token[end - 1] in _EDGE:
-            end -= 1
-        return cls(token[:start], token[start:end], token[end:])
+        rest = token.lstrip(_EDGE)
+        core = rest.rstrip(_EDGE)
+        return cls(token[: len(token) - len(rest)], core, rest[len(core) :])
 
 
 def normalise_glyphs(text: str) -> str:
