@@ -114,9 +114,14 @@ def ranked_candidates(
     settings: CorrectorSettings,
     context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
-    """(adjusted cost, raw cost, word) for each candidate, best first (kept per document)."""
+    """(adjusted cost, raw cost, word) for each candidate, best first (kept per document, or
+    with the lexicon's look-ups without a document: they then depend on the word alone)."""
     if context is None:
-        return _ranked(printed, lexicon, settings)
+        key = ("ranked", printed, settings)
+        found = lexicon.candidate_cache.get(key)
+        if found is None:
+            found = lexicon.candidate_cache[key] = _ranked(printed, lexicon, settings)
+        return found
     cached = context.ranked_cache.get(printed)
     if cached is None:
         cached = context.ranked_cache[printed] = _ranked(printed, lexicon, settings, context)
@@ -286,7 +291,7 @@ def _inflected_lookalike(
     an affix reading only makes a word plausible, so a cheap confusion to a listed word wins."""
     if len(word) < settings.min_length:
         return None
-    ranked = _ranked(word, lexicon, settings)
+    ranked = ranked_candidates(word, lexicon, settings)
     ranked = [entry for entry in ranked if entry[2] != word]
     if not ranked:
         return None

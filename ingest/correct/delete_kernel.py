@@ -120,9 +120,10 @@ def lookup_many(
 ) -> np.ndarray:
     """The numbers of the words within `depth` OSA edits of a query that share a deletion with
     it, and the number of that query (a word once per query), in no set order. `index`
-    is (hashes, pair words, packed words, word ends, longest word); `marks` (one per word)
+    is (hashes, pair words, packed words, word ends, longest word, where each run of hashes
+    with the same top bits starts, how far to shift for them); `marks` (one per word)
     remembers which words a query has reached, by `stamp` + the query's number."""
-    hashes, pair_words, packed, ends, longest = index
+    hashes, pair_words, packed, ends, longest, buckets, shift = index
     rows = np.empty((3, longest + 1), dtype=np.int64)
     found = np.empty((16, 2), dtype=np.int64)
     count = 0
@@ -135,8 +136,12 @@ def lookup_many(
         _deletion_hashes(head, depth, own, 0)
         mark = stamp + number
         for value in own:
-            at = np.searchsorted(hashes, value)
-            while at < len(hashes) and hashes[at] == value:
+            bucket = value >> shift
+            at = buckets[bucket]
+            stop = buckets[bucket + 1]
+            while at < stop and hashes[at] != value:
+                at += 1
+            while at < stop and hashes[at] == value:
                 word = pair_words[at]
                 at += 1
                 if marks[word] == mark:

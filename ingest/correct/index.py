@@ -65,7 +65,12 @@ class DeleteIndex:
         packed, ends = _packed(self._words)
         hashes, pair_words = build_pairs(packed, ends, depth, _PREFIX)
         longest = max(map(len, self._words), default=0)
-        self._index = (hashes, pair_words, packed, ends, longest)
+        # a directory by the hashes' top bits (about four pairs a run): two memory reads find a
+        # deletion's run, where a binary search over the whole array missed the cache each step
+        bits = max(1, int(np.log2(max(len(hashes), 1) / 4)))
+        shift = np.uint64(64 - bits)
+        buckets = np.searchsorted(hashes >> shift, np.arange(2**bits + 1, dtype=np.uint64))
+        self._index = (hashes, pair_words, packed, ends, longest, buckets, shift)
         # which words the current query reached (by stamp, so it is never cleared)
         self._marks = np.zeros(len(self._words), dtype=np.int64)
         self._stamp = 1

@@ -113,12 +113,22 @@ def neighbour_fix(
         if word not in costs
     )  # fmt: skip
     costs.update(zip(extra, ocr_distances(printed, extra), strict=True))
+    # phrase_score and BigramModel.support written out: this loop is hot
+    after = bigrams.successors.get(left, ()) if left is not None else ()
+    before = bigrams.predecessors.get(right, ()) if right is not None else ()
+    zipf, copies = lexicon.zipf, context.counts
+    weight, bonus, neighbour_bonus = (
+        settings.zipf_weight,
+        settings.context_bonus,
+        settings.neighbour_bonus,
+    )
     ranked = []
     for word, cost in costs.items():
-        support = bigrams.support(left, word, right)
-        ranked.append(
-            (phrase_score(word, cost, support, lexicon, settings, context), cost, support, word)
+        support = (word in after) + (word in before)
+        score = (cost - weight * (zipf.get(word, 0.0) - 3.0) - bonus * (word in copies)) - (
+            neighbour_bonus * support
         )
+        ranked.append((score, cost, support, word))
     if not ranked:
         return None
     ranked.sort()
