@@ -110,9 +110,12 @@ class CandidateIndex:
         self._zipf = zipf
         self._domain_set = domain
         self._general_wide: dict[tuple[float, int], DeleteIndex] = {}
-        self._by_key: dict[str, list[str]] = {}
+        by_key: dict[str, list[str]] = {}
         for word in zipf:
-            self._by_key.setdefault(fold(word), []).append(word)
+            by_key.setdefault(fold(word), []).append(word)
+        # tuples, which the garbage collector stops tracking: every full collection was
+        # walking these ~30,000 lists
+        self._by_key = {key: tuple(words) for key, words in by_key.items()}
         self._general = DeleteIndex(self._by_key, depth=1)
         self._domain = DeleteIndex(domain, depth=2)
         self._domain_words = sorted(domain)
