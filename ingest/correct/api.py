@@ -26,7 +26,7 @@ from ingest.correct.fields import (
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
-from ingest.correct.pieces import is_fragment, is_piece, unless_cut
+from ingest.correct.pieces import PIECE_TOKEN_MAX, is_fragment, is_piece, unless_cut
 from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, review_words
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
@@ -217,7 +217,10 @@ class Corrector:
         # number values, whose rules read every token)
         listed = [token.lower() in self.lexicon.zipf for token in printed]
         plain = field not in ("waktu", "number")
-        pieces_at = [is_piece(token, self.lexicon, self.settings) for token in printed]
+        pieces_at = [
+            len(token) <= PIECE_TOKEN_MAX and is_piece(token, self.lexicon, self.settings)
+            for token in printed
+        ]
         fragments = [
             field == "text"
             and not listed[index]
@@ -259,20 +262,21 @@ class Corrector:
         self, text: str, matches: list[re.Match[str]], field: FieldKind, fixes: list[TokenFix]
     ) -> CorrectedText:
         """The corrected text from each token's fix (a word cut by the text's end kept)."""
-        printed = matches[-1].group() if matches else ""
         if fixes and fixes[-1][1] and field in ("text", "list_item"):
-            fixes[-1] = unless_cut(printed, fixes[-1], self.lexicon, self.settings)
+            fixes[-1] = unless_cut(matches[-1].group(), fixes[-1], self.lexicon, self.settings)
+        tokens = [fixed for fixed, _ in fixes]
+        corrections = [change for _, changes in fixes for change in changes]
+        if not corrections and all(
+            fixed == match.group() for fixed, match in zip(tokens, matches, strict=True)
+        ):
+            return CorrectedText(text=text, corrections=corrections, tokens=tokens)
         pieces: list[str] = []
         position = 0
-        for match, (fixed, _) in zip(matches, fixes, strict=True):
+        for match, fixed in zip(matches, tokens, strict=True):
             pieces.extend((text[position : match.start()], fixed))
             position = match.end()
         pieces.append(text[position:])
-        return CorrectedText(
-            text="".join(pieces),
-            corrections=[change for _, changes in fixes for change in changes],
-            tokens=[fixed for fixed, _ in fixes],
-        )
+        return CorrectedText(text="".join(pieces), corrections=corrections, tokens=tokens)
 
     def _neighbour_pass(
         self,

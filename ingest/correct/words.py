@@ -48,11 +48,11 @@ def digits_as_letters(word: str) -> str:
 
 def is_protected(core: str) -> bool:
     """URLs, e-mail addresses, regulation/document numbers and bare numbers are never changed."""
-    if not any(char.isalpha() for char in core):
+    if not any(map(str.isalpha, core)):
         return True
     if _URL.search(core) or _NUMBERED.search(core):
         return True
-    digits = sum(char.isdigit() for char in core)
+    digits = sum(map(str.isdigit, core))
     return digits * 2 >= len(core)
 
 
