@@ -14,7 +14,7 @@ fast:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, count
 
 import numpy as np
 from rapidfuzz import process
@@ -38,6 +38,8 @@ def fold(word: str) -> str:
 # Deletions are taken from the first glyphs only (SymSpell's prefix trick: the index stays small
 # and a query makes few look-ups); the full words are then checked with the real distance.
 _PREFIX = 7
+# Stamps a look-up call may use (one per query); a call's first is a multiple of this.
+_CALL_STAMPS = 2**24
 
 
 def nearest_within(scored: list[tuple[str, float]], max_share: float, limit: int) -> list[str]:
@@ -71,9 +73,11 @@ class DeleteIndex:
         shift = np.uint64(64 - bits)
         buckets = np.searchsorted(hashes >> shift, np.arange(2**bits + 1, dtype=np.uint64))
         self._index = (hashes, pair_words, packed, ends, longest, buckets, shift)
-        # which words the current query reached (by stamp, so it is never cleared)
+        # which words the current query reached (by stamp, so it is never cleared): each call
+        # takes its own range of stamps from the counter (atomic under the GIL, which the
+        # compiled search holds), so calls from several threads cannot mistake each other's
         self._marks = np.zeros(len(self._words), dtype=np.int64)
-        self._stamp = 1
+        self._calls = count(1)
 
     def lookup(self, query: str) -> set[str]:
         return self.lookup_any([query])
@@ -96,10 +100,10 @@ class DeleteIndex:
         if not self._words or not queries:
             return []
         packed, ends = _packed(queries)
-        found = lookup_many(
-            packed, ends, self.depth, _PREFIX, self._index, self._marks, self._stamp
-        )
-        self._stamp += len(queries)
+        if len(queries) >= _CALL_STAMPS:
+            raise ValueError(f"at most {_CALL_STAMPS - 1} queries a call")
+        stamp = next(self._calls) * _CALL_STAMPS
+        found = lookup_many(packed, ends, self.depth, _PREFIX, self._index, self._marks, stamp)
         return found.tolist()
 
 
