@@ -217,6 +217,9 @@ class Corrector:
         # number values, whose rules read every token)
         listed = [token.lower() in self.lexicon.zipf for token in printed]
         plain = field not in ("waktu", "number")
+        if plain and all(listed):  # no pass changes a listed word it left alone
+            unchanged: list[TokenFix] = [(token, []) for token in printed]
+            return lambda: self._finish(text, matches, field, unchanged)
         pieces_at = [
             len(token) <= PIECE_TOKEN_MAX and is_piece(token, self.lexicon, self.settings)
             for token in printed

@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.lexicon import Lexicon
-from ingest.correct.words import SplitToken
+from ingest.correct.words import core_of
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -46,7 +46,7 @@ class DocumentVocabulary:
         printed = Counter(token for text in texts for token in text.split())
         seen: Counter[str] = Counter()
         for token, count in printed.items():  # each distinct token once (first-seen order)
-            core = SplitToken.of(token).core.lower()
+            core = core_of(token).lower()
             if len(core) >= min_length and _LETTERS.fullmatch(core):
                 seen[core] += count
         counts = Counter(

@@ -32,6 +32,11 @@ class SplitToken:
         return cls(token[: len(token) - len(rest)], core, rest[len(core) :])
 
 
+def core_of(token: str) -> str:
+    """`SplitToken.of(token).core`, without building the split."""
+    return token.strip(_EDGE)
+
+
 def normalise_glyphs(text: str) -> str:
     """NFKC folds ligatures (ﬂ -> fl, ﬁ -> fi) and full-width forms OCR sometimes emits."""
     return unicodedata.normalize("NFKC", text)
