@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from ingest.correct.index import ranked_within
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.words import core_of
 
@@ -82,9 +83,7 @@ class DocumentVocabulary:
             words, self._words, scorer=Levenshtein.normalized_distance, dtype=np.float64,
             score_cutoff=max_share,
         )  # fmt: skip
-        found = []
-        for row in shares:
-            within = np.flatnonzero(row <= max_share)
-            ranked = within[np.argsort(row[within], kind="stable")][:limit]
-            found.append([self._words[number] for number in ranked.tolist()])
-        return found
+        words = self._words
+        return [
+            [words[number] for number, _ in row[:limit]] for row in ranked_within(shares, max_share)
+        ]

@@ -54,6 +54,18 @@ def _packed(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return codes("".join(texts)), ends
 
 
+def ranked_within(shares: np.ndarray, max_share: float) -> list[list[tuple[int, float]]]:
+    """Per row of a query-by-choice matrix of shares: (choice number, share) of each choice at
+    most `max_share` away, closest first, ties in choice order (as rapidfuzz's extract ranks
+    them), sorted for all rows at once."""
+    rows, choices = np.nonzero(shares <= max_share)
+    found = shares[rows, choices]
+    order = np.lexsort((choices, found, rows))
+    ranked = list(zip(choices[order].tolist(), found[order].tolist(), strict=True))
+    bounds = np.searchsorted(rows[order], np.arange(shares.shape[0] + 1)).tolist()
+    return [ranked[bounds[row] : bounds[row + 1]] for row in range(shares.shape[0])]
+
+
 class DeleteIndex:
     """Words within `depth` (1 or 2) edits (optimal string alignment: insert, delete,
     substitute, swap two neighbours) of a query. symspellpy does the same search with its
@@ -187,13 +199,8 @@ class CandidateIndex:
             dtype=np.float64, score_cutoff=max_share,
         )  # fmt: skip
         words = self._domain_words
-        found = []
-        for row in shares:
-            within = np.flatnonzero(row <= max_share)
-            ranked = within[np.argsort(row[within], kind="stable")]
-            found.append([(words[number], share) for number, share in
-                          zip(ranked.tolist(), row[ranked].tolist(), strict=True)])  # fmt: skip
-        return found
+        return [[(words[number], share) for number, share in row]
+                for row in ranked_within(shares, max_share)]  # fmt: skip
 
     def general_near(self, query: str, min_zipf: float, min_length: int) -> set[str]:
         """General words (at least `min_zipf` common and `min_length` long) within two plain
