@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from ingest.correct.candidates import prefetch
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import ocr_distance
 from ingest.correct.errors import ConfidenceCountError, DocumentConfidenceCountError
 from ingest.correct.fields import (
     Fix,
@@ -24,35 +24,22 @@ from ingest.correct.fields import (
     waktu_unit_after_number,
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
-from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
-from ingest.correct.pieces import is_fragment, is_piece, unless_cut
-from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, review_words
+from ingest.correct.neighbours import BigramModel
+from ingest.correct.passes import REVIEW_RULE as REVIEW_RULE  # the review's rule name
+from ingest.correct.passes import DocumentPasses, ReviewSink
+from ingest.correct.pieces import PIECE_TOKEN_MAX, is_fragment, is_piece, unless_cut
+from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
-from ingest.correct.words import (
-    SplitToken,
-    apply_case,
-    is_all_caps,
-    is_protected,
-    normalise_glyphs,
-    without_stray_marks,
-)
+from ingest.correct.words import SplitToken
 from models.provenance import Correction
 
 FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[A-Za-z]{3,}")
-# Rules of a spelling-only decision, which the neighbour pass may overturn.
-_SPELLING_RULES = frozenset(
-    {"lexicon", "document_word", "lexicon_over_affix_reading", "document_word_over_affix_reading"}
-)
-# Rules whose choice the learned review may overturn (the others are format rules: waktu, lists,
-# stray marks, glued words).
-_REVIEWED_RULES = _SPELLING_RULES | {"neighbour_words"}
-REVIEW_RULE = "learned_review"
-# Receives each word the review would weigh, instead of the review (fitting the model): the
-# number of the text in correct_document's input, the token's number in it, and the word.
-ReviewSink = Callable[[int, int, ReviewInput, DocumentVocabulary], None]
+# What a text is corrected with: its document's vocabulary (None for a text alone), and the
+# list collecting the words its review will weigh.
+Document = tuple[DocumentVocabulary | None, list[ReviewInput]]
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -66,11 +53,8 @@ class CorrectedText(BaseModel):
     tokens: list[str] = Field(default_factory=list)
 
 
-def _replaced(split: SplitToken, corrected: str, score: float, rule: str) -> TokenFix:
-    """The token with its core replaced (in the printed case) and the record of the change."""
-    fixed_core = apply_case(split.core, corrected)
-    record = Correction(raw=split.core, corrected=fixed_core, score=score, rule=rule)
-    return f"{split.lead}{fixed_core}{split.trail}", [record]
+# The rest of a text's correction, run once its document's review verdicts are in.
+Later = Callable[[], CorrectedText]
 
 
 def _confidence_key(confidence: float | None) -> float | None:
@@ -79,7 +63,7 @@ def _confidence_key(confidence: float | None) -> float | None:
     return round(confidence / 100 if confidence > 1 else confidence, 2)
 
 
-class Corrector:
+class Corrector(DocumentPasses):
     """OCR-garble corrector over the project lexicon; cheap to call, expensive to build once."""
 
     def __init__(self, lexicon: Lexicon, settings: CorrectorSettings | None = None) -> None:
@@ -134,30 +118,47 @@ class Corrector:
         context = DocumentVocabulary.of(
             (text for text, _ in texts), self.lexicon, self.settings.context_min_length
         )
-        return [
-            self._correct(text, field, self._check_confidences(text, confidences), context, number)
+        prefetch(context.printed, self.lexicon, self.settings, context)
+        # The rule passes run text by text; the review then weighs the doubtful words of the
+        # whole document in one batch (its verdicts are kept per document), and each text is
+        # finished with them: the same verdicts as text by text, in far fewer model calls.
+        pending: list[ReviewInput] = []
+        finishers = [
+            self._correct_later(
+                text, field, self._check_confidences(text, confidences), (context, pending), number
+            )
             for number, ((text, field), confidences) in enumerate(
                 zip(texts, confidence_lists, strict=True)
             )
         ]
+        if pending:
+            self._review_words(pending, context)
+        return [finish() for finish in finishers]
 
     def _correct(
+        self, text: str, field: FieldKind, confidences: list[float | None], context: None
+    ) -> CorrectedText:
+        return self._correct_later(text, field, confidences, (context, []))()
+
+    def _correct_later(
         self,
         text: str,
         field: FieldKind,
         confidences: list[float | None],
-        context: DocumentVocabulary | None,
+        document: Document,
         number: int | None = None,
-    ) -> CorrectedText:
+    ) -> Later:
+        """Run the rule passes on `text` now; the returned function finishes it (the review's
+        verdicts, then the text). The words the review will weigh join `document`'s list."""
         if field == "header":
             snapped = self._snap_whole(text, self.lexicon.headers, "header_snap")
             if snapped is not None:
-                return snapped
+                return lambda: snapped
         if field == "list_item":
-            return self._list_item(text, confidences, context)
+            return self._list_item(text, confidences, document)
         if field == "actor":
-            return self._actor(text, confidences, context)
-        return self._walk(text, confidences, field, context, number)
+            return self._actor(text, confidences, document)
+        return self._walk(text, confidences, field, document, number)
 
     def unknown_share(self, text: str) -> float:
         """Share of words (3+ letters) the lexicon does not know: about 1% for typed text, 5-10%
@@ -179,21 +180,35 @@ class Corrector:
         text: str,
         confidences: list[float | None],
         field: FieldKind,
-        context: DocumentVocabulary | None = None,
+        document: Document,
         number: int | None = None,
-    ) -> CorrectedText:
-        """Correct a text token by token; `number` is its place in correct_document's input
-        (None when the text was rewritten first: list items, actor cells)."""
+    ) -> Later:
+        """Correct a text token by token (finished by the returned function); `number` is its
+        place in correct_document's input (None when the text was rewritten first: list items,
+        actor cells)."""
+        context = document[0]
         matches = list(_TOKEN.finditer(text))
         printed = [match.group() for match in matches]
-        pieces_at = [is_piece(token, self.lexicon, self.settings) for token in printed]
+        # most tokens are listed words: nothing to do for them in any pass (nor in waktu and
+        # number values, whose rules read every token)
+        listed = [token.lower() in self.lexicon.zipf for token in printed]
+        plain = field not in ("waktu", "number")
+        if plain and all(listed):  # no pass changes a listed word it left alone
+            unchanged: list[TokenFix] = [(token, []) for token in printed]
+            return lambda: self._finish(text, matches, field, unchanged)
+        pieces_at = [
+            len(token) <= PIECE_TOKEN_MAX and is_piece(token, self.lexicon, self.settings)
+            for token in printed
+        ]
         fragments = [
-            field == "text" and is_fragment(token, index, pieces_at, self.lexicon, self.settings)
+            field == "text"
+            and not listed[index]
+            and is_fragment(token, index, pieces_at, self.lexicon, self.settings)
             for index, token in enumerate(printed)
         ]
         fixes = [
             (token, [])
-            if fragments[index]
+            if fragments[index] or (plain and listed[index])
             else self._field_token(
                 token,
                 confidences[index],
@@ -209,146 +224,38 @@ class Corrector:
         if context is not None and field in ("text", "list_item"):
             # The review weighs the neighbour pass's verdict too: fitted both ways, it fixed 4,695
             # of 8,329 garbled words out-of-fold with the pass before it, 4,583 without.
-            fixes = self._neighbour_pass(printed, fixes, confidences, context)
+            fixes = self._neighbour_pass(printed, listed, fixes, confidences, context)
             if self.settings.review or self.review_sink is not None:
-                fixes = self._review_pass(number, printed, fixes, confidences, context, fragments)
+                items = self._review_items(
+                    printed, (listed, fragments), fixes, confidences, context
+                )
+                if self.review_sink is None:
+                    document[1].extend(items.values())
+                return lambda: self._finish(
+                    text, matches, field,
+                    self._review_pass(number, printed, items, fixes, context),
+                )  # fmt: skip
+        return lambda: self._finish(text, matches, field, fixes)
+
+    def _finish(
+        self, text: str, matches: list[re.Match[str]], field: FieldKind, fixes: list[TokenFix]
+    ) -> CorrectedText:
+        """The corrected text from each token's fix (a word cut by the text's end kept)."""
         if fixes and fixes[-1][1] and field in ("text", "list_item"):
-            fixes[-1] = unless_cut(printed[-1], fixes[-1], self.lexicon, self.settings)
+            fixes[-1] = unless_cut(matches[-1].group(), fixes[-1], self.lexicon, self.settings)
+        tokens = [fixed for fixed, _ in fixes]
+        corrections = [change for _, changes in fixes for change in changes]
+        if not corrections and all(
+            fixed == match.group() for fixed, match in zip(tokens, matches, strict=True)
+        ):
+            return CorrectedText(text=text, corrections=corrections, tokens=tokens)
         pieces: list[str] = []
         position = 0
-        for match, (fixed, _) in zip(matches, fixes, strict=True):
+        for match, fixed in zip(matches, tokens, strict=True):
             pieces.extend((text[position : match.start()], fixed))
             position = match.end()
         pieces.append(text[position:])
-        return CorrectedText(
-            text="".join(pieces),
-            corrections=[change for _, changes in fixes for change in changes],
-            tokens=[fixed for fixed, _ in fixes],
-        )
-
-    def _neighbour_pass(
-        self,
-        printed: list[str],
-        fixes: list[TokenFix],
-        confidences: list[float | None],
-        context: DocumentVocabulary,
-    ) -> list[TokenFix]:
-        """Second look, left to right, at the words the first pass left unknown or changed by
-        spelling: the (corrected) neighbours may settle a close call or allow a bigger jump."""
-        fixes = list(fixes)
-        for index, token in enumerate(printed):
-            if not fixes[index][1] and token.lower() in self.lexicon.zipf:
-                continue  # fast path: a listed word the first pass left alone
-            split = SplitToken.of(normalise_glyphs(token))
-            word = without_stray_marks(split.core.lower())
-            if not self._doubtful(split.core, word, fixes[index], _SPELLING_RULES):
-                continue
-            left = self._known_edge(fixes[index - 1][0], -1) if index else None
-            right = self._known_edge(fixes[index + 1][0], 0) if index + 1 < len(fixes) else None
-            if left is None and right is None:
-                continue
-            confidence = confidences[index]
-            strict = is_all_caps(split.core) or (
-                confidence is not None and confidence >= self.settings.trusted_confidence
-            )
-            fix = neighbour_fix(
-                word, left, right, lexicon=self.lexicon, settings=self.settings,
-                bigrams=self.bigrams, context=context, strict=strict,
-            )  # fmt: skip
-            current = SplitToken.of(fixes[index][0]).core.lower()
-            if fix is None or fix.corrected == current:
-                continue
-            if fix.rule == DOUBT:
-                fixes[index] = (token, [])
-                continue
-            fixes[index] = _replaced(split, fix.corrected, fix.score, fix.rule)
-        return fixes
-
-    def _review_pass(
-        self,
-        number: int | None,
-        printed: list[str],
-        fixes: list[TokenFix],
-        confidences: list[float | None],
-        context: DocumentVocabulary,
-        fragments: list[bool],
-    ) -> list[TokenFix]:
-        """Last look at every doubtful word: the learned review prints its best reading when the
-        model is sure enough, else the word as printed (see ingest/correct/review.py)."""
-        fixes = list(fixes)
-        items: dict[int, ReviewInput] = {}
-        for index, token in enumerate(printed):
-            if fragments[index] or (not fixes[index][1] and token.lower() in self.lexicon.zipf):
-                continue
-            item = self._review_input(index, token, fixes, confidences[index])
-            if item is not None:
-                items[index] = item
-        if not items:
-            return fixes
-        if self.review_sink is not None:
-            if number is not None:  # a rewritten text's tokens cannot be traced to the input
-                for index, item in items.items():
-                    self.review_sink(number, index, item, context)
-            return fixes
-        verdicts = review_words(
-            list(items.values()), self.review_model, self.lexicon, self.settings, self.bigrams,
-            context,
-        )  # fmt: skip
-        for (index, item), verdict in zip(items.items(), verdicts, strict=True):
-            token = printed[index]
-            if verdict is None:
-                fixes[index] = (token, [])
-            elif verdict[0] != item.rule_choice:
-                split = SplitToken.of(normalise_glyphs(token))
-                fixes[index] = _replaced(split, verdict[0], verdict[1], REVIEW_RULE)
-        return fixes
-
-    def _review_input(
-        self, index: int, token: str, fixes: list[TokenFix], confidence: float | None
-    ) -> ReviewInput | None:
-        """The review's view of one word, or None when it is not doubtful: a listed word kept
-        as printed, a number or code, a format rule's change, or too short to judge."""
-        split = SplitToken.of(normalise_glyphs(token))
-        word = without_stray_marks(split.core.lower())
-        if not self._doubtful(split.core, word, fixes[index], _REVIEWED_RULES, inflected=True):
-            return None
-        changes = fixes[index][1]
-        choice = SplitToken.of(fixes[index][0]).core.lower() if changes else None
-        if choice is not None and ocr_distance(word, choice) <= self.settings.review_skip_max_cost:
-            return None  # one cheap glyph confusion: pass 1 is right (see the setting)
-        return ReviewInput(
-            printed=word,
-            left=self._known_edge(fixes[index - 1][0], -1) if index else None,
-            right=self._known_edge(fixes[index + 1][0], 0) if index + 1 < len(fixes) else None,
-            confidence=confidence,
-            rule_choice=choice,
-            caps=is_all_caps(split.core),
-            inflected=choice is None and self.lexicon.is_known(word),
-        )
-
-    def _doubtful(
-        self, core: str, word: str, fix: TokenFix, rules: frozenset[str], inflected: bool = False
-    ) -> bool:
-        """Worth another look: an unknown word left as printed (with `inflected`, also one known
-        only as an inflected form), or one changed by one of `rules` alone; never short words,
-        numbers or codes."""
-        if len(word) < self.settings.min_length or is_protected(core):
-            return False
-        if fix[1]:
-            return len(fix[1]) == 1 and fix[1][0].rule in rules
-        # for the review, a word known only through affix stripping ('kenada' = ke+nada,
-        # 'hasi' = has+i) is often garble of a listed word (kepada, hasil): it weighs both
-        if inflected:
-            return not self.lexicon.is_root(word)
-        return not self.lexicon.is_known(word)
-
-    def _known_edge(self, token: str, side: int) -> str | None:
-        """The first (side 0) or last (side -1) word of a corrected token, if the lexicon knows it."""
-        parts = token.split()
-        if not parts:
-            return None
-        word = SplitToken.of(parts[side]).core.lower()
-        return word if self.lexicon.is_known(word) else None
+        return CorrectedText(text="".join(pieces), corrections=corrections, tokens=tokens)
 
     def _field_token(
         self, token: str, confidence: float | None, field: FieldKind,
@@ -386,31 +293,42 @@ class Corrector:
         correction = Correction(raw=folded, corrected=snapped, score=round(score, 3), rule=rule)
         return CorrectedText(text=snapped, corrections=[correction])
 
-    def _list_item(
-        self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
-    ) -> CorrectedText:
+    def _list_item(self, text: str, confidences: list[float | None], document: Document) -> Later:
         match = _LIST_HEAD.match(text)
         if match is None:
-            return self._walk(text, confidences, "text", context)
+            return self._walk(text, confidences, "text", document)
         split = f"{text[: match.end()]} {text[match.end() :]}"
-        rest = self._walk(split, [None, *confidences], "text", context)
+        return partial(
+            self._numbered, text, self._walk(split, [None, *confidences], "text", document)
+        )
+
+    @staticmethod
+    def _numbered(text: str, walked: Later) -> CorrectedText:
+        """A list item from its text walked with the number split off."""
+        rest = walked()
         first = text.split()[0] if text.split() else text
         fixed_first = " ".join(rest.text.split()[:2])
         record = Correction(raw=first, corrected=fixed_first, score=1.0, rule="list_number")
         tokens = [" ".join(rest.tokens[:2]), *rest.tokens[2:]]
         return CorrectedText(text=rest.text, corrections=[record, *rest.corrections], tokens=tokens)
 
-    def _actor(
-        self, text: str, confidences: list[float | None], context: DocumentVocabulary | None
-    ) -> CorrectedText:
+    def _actor(self, text: str, confidences: list[float | None], document: Document) -> Later:
         """Snap the title head ('Kfastﬂba}g' -> 'Kasubag'), then correct the rest as text."""
         match = _TOKEN.search(text)
         if match is None:
-            return CorrectedText(text=text)
+            return lambda: CorrectedText(text=text)
         head = snap_head(match.group(), self._heads, self.settings, self.lexicon.is_known)
         if head is None:
-            return self._walk(text, confidences, "text", context)
-        rest = self._walk(text[match.end() :], confidences[1:], "text", context)
+            return self._walk(text, confidences, "text", document)
+        walked = self._walk(text[match.end() :], confidences[1:], "text", document)
+        return partial(self._headed, text, match, head, walked)
+
+    @staticmethod
+    def _headed(
+        text: str, match: re.Match[str], head: tuple[str, float], walked: Later
+    ) -> CorrectedText:
+        """An actor cell from its snapped head and the rest walked."""
+        rest = walked()
         record = Correction(raw=match.group(), corrected=head[0], score=head[1], rule="actor_snap")
         return CorrectedText(
             text=text[: match.start()] + head[0] + rest.text,

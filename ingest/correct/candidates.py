@@ -8,15 +8,29 @@ runner-up, otherwise nothing changes: a wrong correction is worse than a missed 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import confusion_readings, ocr_distance, ocr_distances
+from ingest.correct.distance import (
+    confusion_readings,
+    ocr_distance,
+    ocr_distance_groups,
+    ocr_distances,
+)
+from ingest.correct.index import nearest_within
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.settings import CorrectorSettings
-from ingest.correct.words import digits_as_letters, is_all_caps, without_stray_marks
+from ingest.correct.words import (
+    SplitToken,
+    digits_as_letters,
+    is_all_caps,
+    is_protected,
+    normalise_glyphs,
+    without_stray_marks,
+)
 
 
 @dataclass(frozen=True)
@@ -49,25 +63,43 @@ def _budget(
     return budget
 
 
-def _rank(
-    printed: str,
-    words: set[str],
-    lexicon: Lexicon,
-    settings: CorrectorSettings,
-    context: DocumentVocabulary | None,
-) -> list[tuple[float, float, str]]:
+def _trimmed(
+    printed: str, words: set[str], lexicon: Lexicon, settings: CorrectorSettings
+) -> set[str]:
     # The weighted distance is the slow part: trim first (ties by spelling, so the same words
     # survive whatever the set order of this process).
     if len(words) > settings.max_candidates:
         words = set(sorted(words, key=lambda word: (Levenshtein.distance(printed, word),
                                                     -lexicon.frequency(word), word))[: settings.max_candidates])  # fmt: skip
-    if context is not None:  # document words are always weighed, however far by plain edits
-        words |= set(
-            context.nearest(printed, settings.context_candidates, settings.context_max_share)
-        )
+    return words
+
+
+def _weighed(
+    printed: str,
+    words: frozenset[str],
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None,
+    nearest: list[str] | None = None,
+) -> list[str]:
+    """The (trimmed) look-up words and, in a document, its words nearest `printed` (`nearest`
+    when already found), in spelling order."""
+    if context is None:
+        return sorted(words)
+    if nearest is None:
+        nearest = context.nearest(printed, settings.context_candidates, settings.context_max_share)
+    # document words are always weighed, however far by plain edits
+    return sorted(words.union(nearest))
+
+
+def _scored(
+    ordered: list[str],
+    costs: list[float],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    context: DocumentVocabulary | None,
+) -> list[tuple[float, float, str]]:
     ranked = []
-    ordered = sorted(words)
-    for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
+    for word, cost in zip(ordered, costs, strict=True):
         bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
         if context is not None and word in context:
             bonus += settings.context_bonus
@@ -82,13 +114,30 @@ def ranked_candidates(
     settings: CorrectorSettings,
     context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
-    """(adjusted cost, raw cost, word) for each candidate, best first (kept per document)."""
+    """(adjusted cost, raw cost, word) for each candidate, best first (kept per document, or
+    with the lexicon's look-ups without a document: they then depend on the word alone)."""
     if context is None:
-        return _ranked(printed, lexicon, settings)
+        key = ("ranked", printed, settings)
+        found = lexicon.candidate_cache.get(key)
+        if found is None:
+            found = lexicon.candidate_cache[key] = _ranked(printed, lexicon, settings)
+        return found
     cached = context.ranked_cache.get(printed)
     if cached is None:
         cached = context.ranked_cache[printed] = _ranked(printed, lexicon, settings, context)
     return cached
+
+
+def _looked_up(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> frozenset[str]:
+    """The index's candidates for `printed`, trimmed: they do not depend on the document, so
+    they are kept across documents."""
+    key = (printed, settings)
+    words = lexicon.candidate_cache.get(key)
+    if words is None:
+        words = lexicon.candidate_cache[key] = frozenset(
+            _trimmed(printed, _lookup(printed, lexicon, settings), lexicon, settings)
+        )
+    return words
 
 
 def _ranked(
@@ -97,11 +146,27 @@ def _ranked(
     settings: CorrectorSettings,
     context: DocumentVocabulary | None = None,
 ) -> list[tuple[float, float, str]]:
-    key = (printed, settings)
-    words = lexicon.candidate_cache.get(key)
-    if words is None:  # the look-ups do not depend on the document: kept across documents
-        words = lexicon.candidate_cache[key] = frozenset(_lookup(printed, lexicon, settings))
-    return _rank(printed, set(words), lexicon, settings, context)
+    ordered = _weighed(printed, _looked_up(printed, lexicon, settings), settings, context)
+    return _scored(ordered, ocr_distances(printed, ordered), lexicon, settings, context)
+
+
+def prefetch_ranked(
+    words: list[str], lexicon: Lexicon, settings: CorrectorSettings, context: DocumentVocabulary
+) -> None:
+    """`ranked_candidates` of many words of a document at once (one nearest-word search, one
+    distance call), ahead of the passes that ask for them one by one."""
+    fresh = [word for word in words if word not in context.ranked_cache]
+    if not fresh:
+        return
+    _look_up_many(fresh, lexicon, settings)
+    nearest = context.nearest_many(fresh, settings.context_candidates, settings.context_max_share)
+    ordered = [
+        _weighed(word, _looked_up(word, lexicon, settings), settings, context, near)
+        for word, near in zip(fresh, nearest, strict=True)
+    ]
+    costs = ocr_distance_groups(list(zip(fresh, ordered, strict=True)))
+    for word, candidates, found in zip(fresh, ordered, costs, strict=True):
+        context.ranked_cache[word] = _scored(candidates, found, lexicon, settings, context)
 
 
 def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[str]:
@@ -111,8 +176,54 @@ def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[
     if len(printed) >= settings.min_length_two_edits:
         words |= index.domain({printed, digits_as_letters(printed)})
     if len(printed) >= settings.wide_min_length:
-        words.update(index.domain_near(printed, settings.wide_max_share, settings.wide_candidates))
+        words.update(
+            domain_near(
+                printed, lexicon, settings, settings.wide_max_share, settings.wide_candidates
+            )
+        )
     return words
+
+
+def _look_up_many(words: list[str], lexicon: Lexicon, settings: CorrectorSettings) -> None:
+    """`_looked_up` for many words: `_lookup`'s index searches of all in one call per index."""
+    cache = lexicon.candidate_cache
+    fresh = [word for word in words if (word, settings) not in cache]
+    if not fresh:
+        return
+    index = lexicon.index()
+    general = index.general_each(
+        [{word, digits_as_letters(word), *confusion_readings(word)} for word in fresh]
+    )
+    long = [
+        number for number, word in enumerate(fresh) if len(word) >= settings.min_length_two_edits
+    ]
+    domain = index.domain_each(
+        [{fresh[number], digits_as_letters(fresh[number])} for number in long]
+    )
+    for number, found in zip(long, domain, strict=True):
+        general[number] |= found
+    for word, found in zip(fresh, general, strict=True):
+        if len(word) >= settings.wide_min_length:
+            found.update(domain_near(word, lexicon, settings, settings.wide_max_share,
+                                     settings.wide_candidates))  # fmt: skip
+        cache[word, settings] = frozenset(_trimmed(word, found, lexicon, settings))
+
+
+def _widest_domain_share(settings: CorrectorSettings, max_share: float = 0.0) -> float:
+    return max(settings.wide_max_share, settings.review_domain_max_share, max_share)
+
+
+def domain_near(
+    printed: str, lexicon: Lexicon, settings: CorrectorSettings, max_share: float, limit: int
+) -> list[str]:
+    """`CandidateIndex.domain_near`, from one search per word at the widest share the corrector
+    asks (pass 1's and the review's), kept with the lexicon's other look-ups."""
+    widest = _widest_domain_share(settings, max_share)
+    key = ("domain_near_scored", printed, widest)
+    scored = lexicon.candidate_cache.get(key)
+    if scored is None:
+        scored = lexicon.candidate_cache[key] = lexicon.index().domain_near_scored(printed, widest)
+    return nearest_within(scored, max_share, limit)
 
 
 def correct_word(
@@ -180,7 +291,7 @@ def _inflected_lookalike(
     an affix reading only makes a word plausible, so a cheap confusion to a listed word wins."""
     if len(word) < settings.min_length:
         return None
-    ranked = _ranked(word, lexicon, settings)
+    ranked = ranked_candidates(word, lexicon, settings)
     ranked = [entry for entry in ranked if entry[2] != word]
     if not ranked:
         return None
@@ -230,3 +341,26 @@ def split_glued(core: str, lexicon: Lexicon, settings: CorrectorSettings) -> Wor
         return None
     left, right = splits[0]
     return WordFix(f"{left} {right}", 0.8, "glued_words")
+
+
+def prefetch(tokens: Iterable[str], lexicon: Lexicon, settings: CorrectorSettings,
+             context: DocumentVocabulary) -> None:  # fmt: skip
+    """Search ahead, in a few calls, what the passes will ask one word at a time about the
+    unlisted words of a document (most of the words its tokens give): the domain words near
+    each (kept with the lexicon's look-ups) and its ranked candidates (kept per document)."""
+    words = []
+    for token in tokens:
+        if token.lower() in lexicon.zipf:
+            continue
+        core = SplitToken.of(normalise_glyphs(token)).core
+        word = without_stray_marks(core.lower())
+        if len(word) >= settings.min_length and not is_protected(core):
+            words.append(word)
+    words = sorted(set(words))
+    widest = _widest_domain_share(settings)
+    cache = lexicon.candidate_cache
+    far = [word for word in words if ("domain_near_scored", word, widest) not in cache]
+    if far:
+        for word, scored in zip(far, lexicon.index().domain_near_many(far, widest), strict=True):
+            cache["domain_near_scored", word, widest] = scored
+    prefetch_ranked(words, lexicon, settings, context)

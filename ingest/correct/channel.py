@@ -66,3 +66,7 @@ class Channel:
     def distances(self, printed: str, candidates: list[str]) -> list[float]:
         """The learned-channel distance from the printed word to each candidate (lower-case)."""
         return self._tables.distances(printed, candidates, _TRIM_MARGIN)
+
+    def grouped_distances(self, groups: list[tuple[str, list[str]]]) -> list[list[float]]:
+        """`distances` for each (printed word, candidates) pair, in one compiled call."""
+        return self._tables.grouped(groups, _TRIM_MARGIN)

@@ -13,11 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from ingest.correct.index import ranked_within
 from ingest.correct.lexicon import Lexicon
-from ingest.correct.words import SplitToken
+from ingest.correct.words import core_of
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -27,22 +29,27 @@ class DocumentVocabulary:
     """Counts of the known words (lower-case, at least `min_length` letters) of one document."""
 
     counts: Counter[str]
+    # Every distinct whitespace token of the document, in first-seen order.
+    printed: list[str] = field(default_factory=list)
     # Results of the per-document token corrections (they depend on the vocabulary).
     cache: dict = field(default_factory=dict, repr=False)
     # Ranked candidates per printed word (the neighbour pass looks at some words twice).
     ranked_cache: dict = field(default_factory=dict, repr=False)
+    # Per-token views and neighbour words the corrector's passes share (see api.py).
+    views: dict = field(default_factory=dict, repr=False)
+    edges: dict = field(default_factory=dict, repr=False)
     _words: list[str] = field(default_factory=list, repr=False)
 
     @classmethod
     def of(cls, texts: Iterable[str], lexicon: Lexicon, min_length: int) -> DocumentVocabulary:
         """Listed words count at once; a word known only through affix stripping must occur
         twice, since garble often reads as an affixed nonsense root ('mencan' = men+can)."""
+        printed = Counter(token for text in texts for token in text.split())
         seen: Counter[str] = Counter()
-        for text in texts:
-            for token in text.split():
-                core = SplitToken.of(token).core.lower()
-                if len(core) >= min_length and _LETTERS.fullmatch(core):
-                    seen[core] += 1
+        for token, count in printed.items():  # each distinct token once (first-seen order)
+            core = core_of(token).lower()
+            if len(core) >= min_length and _LETTERS.fullmatch(core):
+                seen[core] += count
         counts = Counter(
             {
                 word: count
@@ -50,7 +57,7 @@ class DocumentVocabulary:
                 if word in lexicon.zipf or (count >= 2 and lexicon.is_known(word))
             }
         )
-        return cls(counts=counts, _words=sorted(counts))
+        return cls(counts=counts, printed=list(printed), _words=sorted(counts))
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -67,3 +74,16 @@ class DocumentVocabulary:
             limit=limit,
         )
         return [match for match, _, _ in found]
+
+    def nearest_many(self, words: list[str], limit: int, max_share: float) -> list[list[str]]:
+        """`nearest` for each word, in one matrix call (the same words in the same order)."""
+        if not self._words:
+            return [[] for _ in words]
+        shares = process.cdist(
+            words, self._words, scorer=Levenshtein.normalized_distance, dtype=np.float64,
+            score_cutoff=max_share,
+        )  # fmt: skip
+        words = self._words
+        return [
+            [words[number] for number, _ in row[:limit]] for row in ranked_within(shares, max_share)
+        ]

@@ -63,6 +63,11 @@ def ocr_distances(printed: str, candidates: list[str]) -> list[float]:
     return _TABLES.distances(printed, candidates, _TRIM_MARGIN)
 
 
+def ocr_distance_groups(groups: list[tuple[str, list[str]]]) -> list[list[float]]:
+    """`ocr_distances` of each (printed word, candidates) pair, all in one compiled call."""
+    return _TABLES.grouped(groups, _TRIM_MARGIN)
+
+
 def confusion_readings(printed: str) -> set[str]:
     """The printed word with one multi-glyph confusion undone ('yarig' -> 'yang', 'clan' -> 'dan'):
     these are two plain edits away but one glyph confusion, so they are looked up directly."""

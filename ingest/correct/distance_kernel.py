@@ -84,6 +84,23 @@ class CostTables:
         ends = np.fromiter(accumulate(map(len, candidates)), dtype=np.int64, count=len(candidates))
         return many_distances(codes(printed), packed, ends, trim_margin, self.arrays).tolist()
 
+    def grouped(self, groups: list[tuple[str, list[str]]], trim_margin: int) -> list[list[float]]:
+        """`distances` for each (printed word, candidates) pair, in one compiled call."""
+        candidates = [word for _, words in groups for word in words]
+        if not candidates:
+            return [[] for _ in groups]
+        printed_ends = np.fromiter(accumulate(len(printed) for printed, _ in groups),
+                                   dtype=np.int64, count=len(groups))  # fmt: skip
+        ends = np.fromiter(accumulate(map(len, candidates)), dtype=np.int64, count=len(candidates))
+        group_ends = np.fromiter(accumulate(len(words) for _, words in groups),
+                                 dtype=np.int64, count=len(groups))  # fmt: skip
+        found = grouped_distances(
+            codes("".join(printed for printed, _ in groups)), printed_ends,
+            codes("".join(candidates)), ends, group_ends, trim_margin, self.arrays,
+        ).tolist()  # fmt: skip
+        starts = [0, *group_ends.tolist()]
+        return [found[starts[g] : starts[g + 1]] for g in range(len(groups))]
+
 
 def codes(text: str) -> np.ndarray:
     """The code points of `text` (UTF-32 is one unit per code point)."""
@@ -119,21 +136,56 @@ def many_distances(
     found = np.empty(len(ends))
     begin = 0
     for number in range(len(ends)):
-        true = packed[begin : ends[number]]
-        begin = ends[number]
-        shortest = min(len(printed), len(true))
-        start = 0
-        while start < shortest and printed[start] == true[start]:
-            start += 1
-        start = max(0, start - trim_margin)
-        end = 0
-        while end < shortest - start and printed[-1 - end] == true[-1 - end]:
-            end += 1
-        end = max(0, end - trim_margin)
-        found[number] = weighted_table(
-            printed[start : len(printed) - end], true[start : len(true) - end], arrays
+        found[number] = _trimmed_distance(
+            printed, packed[begin : ends[number]], trim_margin, arrays
         )
+        begin = ends[number]
     return found
+
+
+@njit(cache=True)
+def grouped_distances(
+    printed_packed: np.ndarray,
+    printed_ends: np.ndarray,
+    packed: np.ndarray,
+    ends: np.ndarray,
+    group_ends: np.ndarray,
+    trim_margin: int,
+    arrays: tuple,
+) -> np.ndarray:
+    """many_distances for several printed words at once: printed word g against the candidates
+    numbered up to group_ends[g] (all candidates packed end to end, `ends` after each)."""
+    found = np.empty(len(ends))
+    begin = 0
+    number = 0
+    printed_begin = 0
+    for group in range(len(group_ends)):
+        printed = printed_packed[printed_begin : printed_ends[group]]
+        printed_begin = printed_ends[group]
+        while number < group_ends[group]:
+            true = packed[begin : ends[number]]
+            found[number] = _trimmed_distance(printed, true, trim_margin, arrays)
+            begin = ends[number]
+            number += 1
+    return found
+
+
+@njit(cache=True, inline="always")
+def _trimmed_distance(
+    printed: np.ndarray, true: np.ndarray, trim_margin: int, arrays: tuple
+) -> float:
+    shortest = min(len(printed), len(true))
+    start = 0
+    while start < shortest and printed[start] == true[start]:
+        start += 1
+    start = max(0, start - trim_margin)
+    end = 0
+    while end < shortest - start and printed[-1 - end] == true[-1 - end]:
+        end += 1
+    end = max(0, end - trim_margin)
+    return weighted_table(
+        printed[start : len(printed) - end], true[start : len(true) - end], arrays
+    )
 
 
 @njit(cache=True)

@@ -40,18 +40,28 @@ def _strip_suffix(word: str) -> Iterator[str]:
             yield word[: -len(suffix)]
 
 
-def _without_prefixes(word: str, depth: int = 2) -> Iterator[str]:
-    yield word
+# The prefixes by first letter: a word is only tried against those it can start with.
+_BY_INITIAL: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _prefix, _restorations in _PREFIXES:
+    _BY_INITIAL.setdefault(_prefix[0], []).append((_prefix, _restorations))
+
+
+def _has_root(stem: str, word: str, is_root: Callable[[str], bool], depth: int = 2) -> bool:
+    """Whether `stem`, or what stripping up to `depth` prefixes from it leaves, is a root of
+    at least three letters other than `word` itself."""
+    if stem != word and len(stem) >= _MIN_ROOT and is_root(stem):
+        return True
     if depth == 0:
-        return
-    for prefix, restorations in _PREFIXES:
-        if not word.startswith(prefix):
+        return False
+    for prefix, restorations in _BY_INITIAL.get(stem[:1], ()):
+        if not stem.startswith(prefix):
             continue
-        rest = word[len(prefix) :]
+        rest = stem[len(prefix) :]
         for letter in restorations:
             root = letter + rest
-            if len(root) >= _MIN_ROOT:
-                yield from _without_prefixes(root, depth - 1)
+            if len(root) >= _MIN_ROOT and _has_root(root, word, is_root, depth - 1):
+                return True
+    return False
 
 
 def is_inflected_form(word: str, is_root: Callable[[str], bool]) -> bool:
@@ -61,8 +71,4 @@ def is_inflected_form(word: str, is_root: Callable[[str], bool]) -> bool:
         return bool(parts) and all(
             is_root(part) or is_inflected_form(part, is_root) for part in parts
         )
-    for stem in _without_suffixes(word):
-        for root in _without_prefixes(stem):
-            if root != word and len(root) >= _MIN_ROOT and is_root(root):
-                return True
-    return False
+    return any(_has_root(stem, word, is_root) for stem in _without_suffixes(word))

@@ -106,15 +106,29 @@ def neighbour_fix(
 ) -> WordFix | None:
     """The word between `left` and `right` that `printed` (lower-case core) stands for, when a
     neighbour supports it and no rival comes close; None leaves the first pass's decision."""
-    candidates = {word for _, _, word in ranked_candidates(printed, lexicon, settings, context)}
-    candidates.update(bigrams.near(printed, left, right, settings.neighbour_max_share))
+    # the spelling candidates' costs are known from pass 1; only the phrase partners are new
+    costs = {word: cost for _, cost, word in ranked_candidates(printed, lexicon, settings, context)}
+    extra = sorted(
+        word for word in bigrams.near(printed, left, right, settings.neighbour_max_share)
+        if word not in costs
+    )  # fmt: skip
+    costs.update(zip(extra, ocr_distances(printed, extra), strict=True))
+    # phrase_score and BigramModel.support written out: this loop is hot
+    after = bigrams.successors.get(left, ()) if left is not None else ()
+    before = bigrams.predecessors.get(right, ()) if right is not None else ()
+    zipf, copies = lexicon.zipf, context.counts
+    weight, bonus, neighbour_bonus = (
+        settings.zipf_weight,
+        settings.context_bonus,
+        settings.neighbour_bonus,
+    )
     ranked = []
-    ordered = sorted(candidates)
-    for word, cost in zip(ordered, ocr_distances(printed, ordered), strict=True):
-        support = bigrams.support(left, word, right)
-        ranked.append(
-            (phrase_score(word, cost, support, lexicon, settings, context), cost, support, word)
+    for word, cost in costs.items():
+        support = (word in after) + (word in before)
+        score = (cost - weight * (zipf.get(word, 0.0) - 3.0) - bonus * (word in copies)) - (
+            neighbour_bonus * support
         )
+        ranked.append((score, cost, support, word))
     if not ranked:
         return None
     ranked.sort()

@@ -14,6 +14,8 @@ from ingest.correct.words import SplitToken, normalise_glyphs, without_stray_mar
 # Table rulings read as glyphs: a word touching one was cut by a cell border.
 _LINE_ART = frozenset("|[]_")
 _PIECE_MAX_LETTERS = 3
+# A longer token is never a piece, however much edge punctuation it carries.
+PIECE_TOKEN_MAX = _PIECE_MAX_LETTERS + 2
 
 
 def unless_cut(
@@ -33,7 +35,7 @@ def unless_cut(
 
 def is_piece(token: str, lexicon: Lexicon, settings: CorrectorSettings) -> bool:
     """A one-to-three letter bit that is no common word ('se', 'lie'): OCR cut a word."""
-    if len(token) > _PIECE_MAX_LETTERS + 2:  # fast path: most tokens are longer
+    if len(token) > PIECE_TOKEN_MAX:  # fast path: most tokens are longer
         return False
     core = SplitToken.of(token).core.lower()
     if not core.isalpha() or len(core) > _PIECE_MAX_LETTERS or core in lexicon.domain:

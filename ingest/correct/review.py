@@ -24,14 +24,14 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from ingest.correct.candidates import ranked_candidates
+from ingest.correct.candidates import domain_near, ranked_candidates
 from ingest.correct.channel import CHANNEL_FILE, Channel, channel_digest
 from ingest.correct.context import DocumentVocabulary
-from ingest.correct.distance import ocr_distances
+from ingest.correct.distance import ocr_distance_groups
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
 from ingest.correct.index import CandidateIndex
 from ingest.correct.lexicon import LEXICON_DIR, Lexicon
-from ingest.correct.neighbours import BigramModel, phrase_score
+from ingest.correct.neighbours import BigramModel
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.trees import TreeEnsemble
 
@@ -82,16 +82,67 @@ def review_candidates(
 ) -> Candidates:
     """Spelling candidates, neighbour partners, the SOP words the learned channel finds closest
     and the rules' choice, with their OCR costs."""
+    return review_candidates_many([item], lexicon, settings, bigrams, context, channel)[0]
+
+
+def review_candidates_many(
+    items: list[ReviewInput],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+    channel: Channel,
+) -> list[Candidates]:
+    """`review_candidates` of each word, the new OCR costs of all in one compiled call."""
+    _search_wide(items, lexicon, settings)
+    gathered = [
+        _candidate_words(item, lexicon, settings, bigrams, context, channel) for item in items
+    ]
+    new_costs = ocr_distance_groups(
+        [(item.printed, extra) for item, (_, extra) in zip(items, gathered, strict=True)]
+    )
+    found = []
+    for item, (costs, extra), extra_costs in zip(items, gathered, new_costs, strict=True):
+        costs.update(zip(extra, extra_costs, strict=True))
+        costs.pop(item.printed, None)
+        found.append(_best_candidates(item, costs, lexicon, settings, bigrams, context))
+    return found
+
+
+def _wide_search(item: ReviewInput, settings: CorrectorSettings) -> bool:
+    """Whether the review searches the common general words two edits away for this word."""
+    wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
+    return wide and item.rule_choice is None  # pass 1 found nothing within its budget
+
+
+def _search_wide(items: list[ReviewInput], lexicon: Lexicon, settings: CorrectorSettings) -> None:
+    """The wide general search of every item that needs one and is not kept yet, in one call
+    (kept as `_candidate_words` keeps its own)."""
+    zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
+    cache = lexicon.candidate_cache
+    words = sorted({item.printed for item in items if _wide_search(item, settings)
+                    and ("general_near", item.printed, zipf, length) not in cache})  # fmt: skip
+    if words:
+        found = lexicon.index().general_near_each(words, zipf, length)
+        for word, near in zip(words, found, strict=True):
+            cache["general_near", word, zipf, length] = frozenset(near)
+
+
+def _candidate_words(
+    item: ReviewInput,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+    channel: Channel,
+) -> tuple[dict[str, float], list[str]]:
+    """The spelling candidates with their (known) OCR costs, and the other words to weigh."""
     costs = {
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
-    extra.update(
-        _kept(lexicon, ("domain_channel", item.printed),
-              lambda index: _domain_by_channel(item.printed, index, channel, settings))
-    )  # fmt: skip
-    wide = len(item.printed) >= settings.review_wide_min_length and not item.caps
-    if wide and item.rule_choice is None:  # pass 1 found nothing within its budget
+    extra.update(_domain_by_channel(item.printed, lexicon, channel, settings))
+    if _wide_search(item, settings):
         zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
         extra.update(
             _kept(lexicon, ("general_near", item.printed, zipf, length),
@@ -99,14 +150,26 @@ def review_candidates(
         )  # fmt: skip
     if item.rule_choice is not None and " " not in item.rule_choice:
         extra.add(item.rule_choice)
-    extra = sorted(word for word in extra if word not in costs)
-    costs.update(zip(extra, ocr_distances(item.printed, extra), strict=True))
-    costs.pop(item.printed, None)
+    return costs, sorted(word for word in extra if word not in costs)
+
+
+def _best_candidates(
+    item: ReviewInput,
+    costs: dict[str, float],
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    bigrams: BigramModel,
+    context: DocumentVocabulary,
+) -> Candidates:
+    """The candidates best by `phrase_score` (written out here: this loop is hot)."""
     after = bigrams.successors.get(item.left or "", frozenset())
     before = bigrams.predecessors.get(item.right or "", frozenset())
+    zipf, copies = lexicon.zipf, context.counts
+    weight, bonus = settings.zipf_weight, settings.context_bonus
+    neighbour_bonus = settings.neighbour_bonus
     scored = sorted(
-        (phrase_score(word, cost, (word in after) + (word in before), lexicon, settings, context),
-         word)
+        ((cost - weight * (zipf.get(word, 0.0) - 3.0) - bonus * (word in copies))
+         - neighbour_bonus * ((word in after) + (word in before)), word)
         for word, cost in costs.items()
     )[: settings.review_candidates]  # fmt: skip
     words = [word for _, word in scored]
@@ -120,14 +183,20 @@ def review_candidates(
 
 
 def _domain_by_channel(
-    printed: str, index: CandidateIndex, channel: Channel, settings: CorrectorSettings
+    printed: str, lexicon: Lexicon, channel: Channel, settings: CorrectorSettings
 ) -> list[str]:
     """The SOP words closest to a (heavily) garbled word by the learned channel, among the closest
-    by plain edits: 'kehiditar' -> kehadiran, 'tulan' -> triwulan are too far for pass 1."""
-    pool = index.domain_near(printed, settings.review_domain_max_share, settings.review_domain_pool)
-    costs = channel.distances(printed, pool)
-    ranked = sorted(zip(costs, pool, strict=True))[: settings.review_domain_candidates]
-    return [word for _, word in ranked]
+    by plain edits: 'kehiditar' -> kehadiran, 'tulan' -> triwulan are too far for pass 1. Kept
+    with the lexicon's look-ups."""
+    key = ("domain_channel", printed)
+    found = lexicon.candidate_cache.get(key)
+    if found is None:
+        share, pool = settings.review_domain_max_share, settings.review_domain_pool
+        near = domain_near(printed, lexicon, settings, share, pool)
+        ranked = sorted(zip(channel.distances(printed, near), near, strict=True))
+        found = [word for _, word in ranked[: settings.review_domain_candidates]]
+        lexicon.candidate_cache[key] = found
+    return found
 
 
 def _kept(
@@ -149,36 +218,76 @@ def feature_rows(
     channel: Channel,
 ) -> np.ndarray:
     """One row of FEATURES per candidate word."""
-    printed, base = item.printed, candidates.base
-    learned = channel.distances(printed, candidates.words)
-    # each candidate's learned cost against the cheapest other candidate's
-    ordered = sorted(learned)
-    others = [ordered[1] if cost == ordered[0] and len(ordered) > 1 else ordered[0]
-              for cost in learned]  # fmt: skip
-    confidence = 0.5 if item.confidence is None else item.confidence
-    spread = math.log(len(base))
-    # base is sorted: the best rival of the first is the second, of every other the first
-    rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
-    rows = []
-    pairs = zip(candidates.after_left, candidates.before_right, strict=True)
-    for position, (word, cost, (left, right), channel_cost, other) in enumerate(
-        zip(candidates.words, candidates.costs, pairs, learned, others, strict=True)
-    ):
-        margin = rivals[position] - base[position]
-        per_letter = cost / max(len(word), 1)
-        rows.append((
-            cost, per_letter, per_letter * per_letter, Levenshtein.normalized_distance(printed, word),
-            lexicon.frequency(word) - 3.0, word in lexicon.domain,
-            math.log1p(context.counts.get(word, 0)), left, right,
-            confidence, item.confidence is None, (1.0 - confidence) * per_letter,
-            word == item.rule_choice, item.rule_choice is not None,
-            len(printed) / 10, abs(len(printed) - len(word)) / max(len(word), 1), item.caps,
-            printed[:1] == word[:1], printed[-1:] == word[-1:], max(-3.0, min(3.0, margin)),
-            position == 0, spread, channel_cost, channel_cost / max(len(word), 1),
-            max(-3.0, min(3.0, other - channel_cost)) if len(learned) > 1 else 3.0,
-            item.inflected,
-        ))  # fmt: skip
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    return feature_matrix([(item, candidates)], lexicon, context, channel)
+
+
+def feature_matrix(
+    words: list[tuple[ReviewInput, Candidates]],
+    lexicon: Lexicon,
+    context: DocumentVocabulary,
+    channel: Channel,
+) -> np.ndarray:
+    """The rows of `feature_rows` for several words' candidates, stacked in order, built
+    column by column over all rows at once (numpy's float64 arithmetic gives the very values
+    Python's does)."""
+    learned = channel.grouped_distances([(item.printed, found.words) for item, found in words])
+    counts = [len(found.words) for _, found in words]
+    rows = [(item.printed, word, item.rule_choice) for item, found in words for word in found.words]
+    others: list[float] = []
+    margins: list[float] = []
+    for (_, found), costs in zip(words, learned, strict=True):
+        # each candidate's learned cost against the cheapest other candidate's
+        ordered = sorted(costs)
+        others += [ordered[1] if cost == ordered[0] and len(ordered) > 1 else ordered[0]
+                   for cost in costs]  # fmt: skip
+        # base is sorted: the best rival of the first is the second, of every other the first
+        base = found.base
+        rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
+        margins += [rival - score for rival, score in zip(rivals, base, strict=True)]
+    zipf, domain, copies = lexicon.zipf, lexicon.domain, context.counts
+    column = {name: np.asarray(values, dtype=np.float64) for name, values in {
+        "cost": [cost for _, found in words for cost in found.costs],
+        "word_length": [len(word) for _, word, _ in rows],
+        "edit_share": [Levenshtein.normalized_distance(printed, word) for printed, word, _ in rows],
+        "zipf": [zipf.get(word, 0.0) - 3.0 for _, word, _ in rows],
+        "domain": [word in domain for _, word, _ in rows],
+        "document_copies": [math.log1p(copies.get(word, 0)) for _, word, _ in rows],
+        "support_left": [left for _, found in words for left in found.after_left],
+        "support_right": [right for _, found in words for right in found.before_right],
+        "rule_choice": [word == choice for _, word, choice in rows],
+        "first_same": [printed[:1] == word[:1] for printed, word, _ in rows],
+        "last_same": [printed[-1:] == word[-1:] for printed, word, _ in rows],
+        "margin": margins,
+        "is_best": [position == 0 for count in counts for position in range(count)],
+        "channel_cost": [cost for costs in learned for cost in costs],
+        "channel_other": others,
+    }.items()}  # fmt: skip
+    # one value per word, repeated for each of its candidates
+    for name, values in {
+        "confidence": [0.5 if item.confidence is None else item.confidence for item, _ in words],
+        "confidence_missing": [item.confidence is None for item, _ in words],
+        "rules_changed": [item.rule_choice is not None for item, _ in words],
+        "printed_length": [len(item.printed) for item, _ in words],
+        "caps": [item.caps for item, _ in words],
+        "candidates": [math.log(count) for count in counts],
+        "channel_rivals": [count > 1 for count in counts],
+        "printed_inflected": [item.inflected for item, _ in words],
+    }.items():  # fmt: skip
+        column[name] = np.repeat(np.asarray(values, dtype=np.float64), counts)
+    cost, channel_cost = column["cost"], column["channel_cost"]
+    length = np.maximum(column["word_length"], 1.0)
+    per_letter = cost / length
+    channel_margin = np.clip(column["channel_other"] - channel_cost, -3.0, 3.0)
+    features = {
+        **column, "cost_per_letter": per_letter, "cost_per_letter_squared": per_letter * per_letter,
+        "doubt_times_cost": (1.0 - column["confidence"]) * per_letter,
+        "length": column["printed_length"] / 10,
+        "length_gap": np.abs(column["printed_length"] - column["word_length"]) / length,
+        "margin": np.clip(column["margin"], -3.0, 3.0),
+        "channel_per_letter": channel_cost / length,
+        "channel_margin": np.where(column["channel_rivals"] > 0, channel_margin, 3.0),
+    }  # fmt: skip
+    return np.column_stack([features[name] for name in FEATURES]).reshape(-1, len(FEATURES))
 
 
 @dataclass(frozen=True)
@@ -225,12 +334,18 @@ def review_words(
     repeat)."""
     verdicts: dict[ReviewInput, tuple[str, float] | None] = {}
     pending: list[tuple[ReviewInput, Candidates]] = []
+    # the words not weighed before (in this document), each once
+    fresh = list(
+        dict.fromkeys(item for item in items if ("review", item) not in context.ranked_cache)
+    )
+    weighed = dict(zip(fresh, review_candidates_many(fresh, lexicon, settings, bigrams, context, model.channel),
+                       strict=True))  # fmt: skip
     for item in items:
         key = ("review", item)
         if key in context.ranked_cache:
             verdicts[item] = context.ranked_cache[key]
             continue
-        candidates = review_candidates(item, lexicon, settings, bigrams, context, model.channel)
+        candidates = weighed[item]
         if candidates.words:
             pending.append((item, candidates))
             verdict = None
@@ -238,15 +353,13 @@ def review_words(
             verdict = None if item.rule_choice is None else (item.rule_choice, 1.0)
         verdicts[item] = context.ranked_cache[key] = verdict
     if pending:
-        rows = [
-            feature_rows(item, candidates, lexicon, context, model.channel)
-            for item, candidates in pending
-        ]
-        probabilities = model.probabilities(np.vstack(rows))
+        probabilities = model.probabilities(
+            feature_matrix(pending, lexicon, context, model.channel)
+        )
         start = 0
-        for (item, candidates), block in zip(pending, rows, strict=True):
-            scores = probabilities[start : start + len(block)]
-            start += len(block)
+        for item, candidates in pending:
+            scores = probabilities[start : start + len(candidates.words)]
+            start += len(candidates.words)
             best = int(np.argmax(scores))
             agrees = candidates.words[best] == item.rule_choice
             if scores[best] >= (model.accept_rules_choice if agrees else model.accept):

@@ -27,12 +27,14 @@ class SplitToken:
 
     @classmethod
     def of(cls, token: str) -> SplitToken:
-        start, end = 0, len(token)
-        while start < end and token[start] in _EDGE:
-            start += 1
-        while end > start and token[end - 1] in _EDGE:
-            end -= 1
-        return cls(token[:start], token[start:end], token[end:])
+        rest = token.lstrip(_EDGE)
+        core = rest.rstrip(_EDGE)
+        return cls(token[: len(token) - len(rest)], core, rest[len(core) :])
+
+
+def core_of(token: str) -> str:
+    """`SplitToken.of(token).core`, without building the split."""
+    return token.strip(_EDGE)
 
 
 def normalise_glyphs(text: str) -> str:
@@ -51,11 +53,11 @@ def digits_as_letters(word: str) -> str:
 
 def is_protected(core: str) -> bool:
     """URLs, e-mail addresses, regulation/document numbers and bare numbers are never changed."""
-    if not any(char.isalpha() for char in core):
+    if not any(map(str.isalpha, core)):
         return True
     if _URL.search(core) or _NUMBERED.search(core):
         return True
-    digits = sum(char.isdigit() for char in core)
+    digits = sum(map(str.isdigit, core))
     return digits * 2 >= len(core)
 
 
