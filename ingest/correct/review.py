@@ -184,19 +184,17 @@ def _best_candidates(
 
 def _domain_by_channel(
     printed: str, lexicon: Lexicon, channel: Channel, settings: CorrectorSettings
-) -> list[str]:
+) -> frozenset[str]:
     """The SOP words closest to a (heavily) garbled word by the learned channel, among the closest
-    by plain edits: 'kehiditar' -> kehadiran, 'tulan' -> triwulan are too far for pass 1. Kept
-    with the lexicon's look-ups."""
-    key = ("domain_channel", printed)
-    found = lexicon.candidate_cache.get(key)
-    if found is None:
+    by plain edits: 'kehiditar' -> kehadiran, 'tulan' -> triwulan are too far for pass 1."""
+
+    def look_up(_: CandidateIndex) -> list[str]:
         share, pool = settings.review_domain_max_share, settings.review_domain_pool
         near = domain_near(printed, lexicon, settings, share, pool)
         ranked = sorted(zip(channel.distances(printed, near), near, strict=True))
-        found = [word for _, word in ranked[: settings.review_domain_candidates]]
-        lexicon.candidate_cache[key] = found
-    return found
+        return [word for _, word in ranked[: settings.review_domain_candidates]]
+
+    return _kept(lexicon, ("domain_channel", printed), look_up)
 
 
 def _kept(
