@@ -318,6 +318,8 @@ def _document_lookalike(
     budget = min(settings.affix_lookalike_max_cost, settings.max_cost_per_letter * len(best))
     if cost > budget or (len(ranked) > 1 and ranked[1][0] - cost < settings.context_min_lead):
         return None
+    if best not in lexicon.zipf:  # one unlisted affix reading for another ('pelak' -> 'pelap')
+        return None
     return WordFix(best, round(1.0 - cost / len(best), 3), "document_word_over_affix_reading")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.correct import Corrector
@@ -29,6 +31,19 @@ def test_affix_reading_yields_to_a_document_word(corrector: Corrector) -> None:
     results = corrector.correct_document([("sesuai dengan ketentuan", "text"), ("gengan", "text")])
     assert results[1].text == "dengan"
     assert results[1].corrections[0].rule == "document_word_over_affix_reading"
+
+
+def test_affix_reading_does_not_yield_to_another_unlisted_affix_reading(
+    corrector: Corrector, seeds_dir: Path
+) -> None:
+    # Real seed 004 prints the header fragment 'Pelak' (Pelaksana) and, twice, the fragment
+    # 'pelap' (pelaporan); both read as pe+root and neither is listed, so neither is evidence
+    # for the other.
+    lines = (seeds_dir / "004_398e1332f72e7e9f.txt").read_text(encoding="utf-8").splitlines()
+    header = lines.index("No. Keglata Pelak Mutu Baku")
+    fields = ["header" if number == header else "text" for number in range(len(lines))]
+    results = corrector.correct_document(list(zip(lines, fields, strict=True)))
+    assert results[header].text == "No. Kegiatan Pelak Mutu Baku"
 
 
 def test_one_result_per_text_and_fields_still_apply(corrector: Corrector) -> None:

@@ -1,12 +1,16 @@
 """The `scans` split: OCR tokens the real scan pipeline reads in procedure-table cells, labelled
 against the generator's gold.
 
-    .venv/bin/python -m bench.data.correct.build_scan_set [--workers 2]
+    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2] [--workers 2]
 
 Documents: fresh synthetic SOPs (corpus/generator, split `test`, one seed per document, seeds
 used by nothing else: the test split's samples and benches use 1000-1099):
-    mild damage: seeds 7000-7005 phone-scan JPGs (`scan`), 7006-7011 image-only PDFs (`scanpdf`)
-    hard damage: seeds 7100-7103 `scan`, 7104-7107 `scanpdf`
+    scans   mild damage: seeds 7000-7005 phone-scan JPGs (`scan`), 7006-7011 image-only PDFs
+            (`scanpdf`); hard damage: seeds 7100-7103 `scan`, 7104-7107 `scanpdf`
+    scans2  (built in session 6, after every decision it could steer, to judge them once):
+            mild damage: seeds 7200-7205 `scan`, 7206-7211 `scanpdf`; hard damage: seeds
+            7300-7307 `scan`, 7308-7315 `scanpdf` (more hard documents: mild ones hold few
+            garbled words)
 Each document goes through the pipeline's own page recipe (`ingest.pipeline.read_pages`: clean-up,
 rulings, tables, per-cell Tesseract) and its steps are assembled as `ingest.layout_to_sop` does
 (`pages_to_drafts`, `_numbered`), stopping BEFORE the corrector: no `Corrector` runs here. The
@@ -23,7 +27,7 @@ step's first cell of that field: unique within a document). A merged cell servin
 labelled once; a step whose kegiatan reads unlike the gold kegiatan (a missed row shifting the
 numbers) is left out rather than paired with the wrong gold.
 
-Generation and OCR are cached in ocr/scans.json (cells' tokens, confidences and gold text);
+Generation and OCR are cached in ocr/<set>.json (cells' tokens, confidences and gold text);
 with the cache present only the alignment runs. Delete it to regenerate (OCR output differs
 across Tesseract builds).
 """
@@ -51,15 +55,22 @@ from models.normalise import clean_cell
 from models.sop import Sop
 
 HERE = Path(__file__).resolve().parent
-CACHE = HERE / "ocr" / "scans.json"
-OUTPUT = HERE / "scans.jsonl"
-# (damage, kind, first seed, count): one document per seed, seeds 7000+ used by nothing else.
-BATCHES = (
-    ("mild", "scan", 7000, 6),
-    ("mild", "scanpdf", 7006, 6),
-    ("hard", "scan", 7100, 4),
-    ("hard", "scanpdf", 7104, 4),
-)
+# Per set, (damage, kind, first seed, count): one document per seed, seeds 7000+ used by
+# nothing else.
+BATCHES = {
+    "scans": (
+        ("mild", "scan", 7000, 6),
+        ("mild", "scanpdf", 7006, 6),
+        ("hard", "scan", 7100, 4),
+        ("hard", "scanpdf", 7104, 4),
+    ),
+    "scans2": (
+        ("mild", "scan", 7200, 6),
+        ("mild", "scanpdf", 7206, 6),
+        ("hard", "scan", 7300, 8),
+        ("hard", "scanpdf", 7308, 8),
+    ),
+}
 ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 # A step is labelled only when its OCR'd kegiatan reads like the gold kegiatan of the same number.
 MIN_KEGIATAN_SIMILARITY = 50.0
@@ -154,36 +165,39 @@ def _read_batch(job: tuple[str, str, int, int]) -> list[dict]:
     return [read_document(sample, damage) for sample in load_samples(folder)]
 
 
-def read_all(workers: int) -> list[dict]:
-    if CACHE.exists():
-        return json.loads(CACHE.read_text(encoding="utf-8"))
-    jobs = [(d, k, first + i, 1) for d, k, first, n in BATCHES for i in range(n)]
+def read_all(name: str, workers: int) -> list[dict]:
+    cache = HERE / "ocr" / f"{name}.json"
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    jobs = [(d, k, first + i, 1) for d, k, first, n in BATCHES[name] for i in range(n)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         documents = [doc for batch in pool.map(_read_batch, jobs) for doc in batch]
-    CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
     return documents
 
 
-def label(documents: list[dict]) -> list[dict]:
+def label(documents: list[dict], split: str) -> list[dict]:
     records: list[dict] = []
     for document in documents:
         for cell in document["cells"]:
             ocr = [(text, conf, cell["line"]) for text, conf in cell["tokens"]]
             for record in align((cell["gold"] or "").split(), ocr):
                 record.update(field="waktu" if cell["role"] == "waktu" else "text",
-                              split="scans", origin=document["origin"])  # fmt: skip
+                              split=split, origin=document["origin"])  # fmt: skip
                 records.append(record)
     return records
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(BATCHES), default="scans")
     parser.add_argument("--workers", type=int, default=2)
+    arguments = parser.parse_args()
     began = time.perf_counter()
-    documents = read_all(parser.parse_args().workers)
-    records = label(documents)
-    with OUTPUT.open("w", encoding="utf-8") as out:
+    documents = read_all(arguments.set, arguments.workers)
+    records = label(documents, arguments.set)
+    with (HERE / f"{arguments.set}.jsonl").open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     kinds: dict[str, int] = {}
@@ -191,7 +205,7 @@ def main() -> None:
         kinds[record["kind"]] = kinds.get(record["kind"], 0) + 1
     pages = sum(d["pages"] for d in documents)
     skipped = sum(d["skipped_steps"] for d in documents)
-    print(f"scans: {len(documents)} documents, {pages} pages, {len(records)} tokens {kinds}; "
+    print(f"{arguments.set}: {len(documents)} documents, {pages} pages, {len(records)} tokens {kinds}; "
           f"{skipped} steps left out (kegiatan unlike gold); {time.perf_counter() - began:.0f} s")  # fmt: skip
 
 
