@@ -22,6 +22,7 @@ from ingest.correct.fields import (
     snap_label,
     waktu_token,
     waktu_unit_after_number,
+    waktu_unit_alone,
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import BigramModel
@@ -264,8 +265,10 @@ class Corrector(DocumentPasses):
         special: Fix | None = None
         if field == "waktu":
             known = self.lexicon.is_known(SplitToken.of(token).core.lower())
-            special = waktu_token(token, neighbours[1], known) or waktu_unit_after_number(
-                token, neighbours[0]
+            special = (
+                waktu_token(token, neighbours[1], known)
+                or waktu_unit_after_number(token, neighbours[0])
+                or waktu_unit_alone(token, known)
             )
         elif field == "number":
             special = number_token(token)

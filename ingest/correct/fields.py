@@ -90,6 +90,20 @@ def waktu_unit_after_number(token: str, previous: str | None) -> Fix | None:
     return token.replace(core, fixed), [_correction(core, fixed, 0.85, "waktu_grammar")]
 
 
+def waktu_unit_alone(token: str, known: bool) -> Fix | None:
+    """'munggu' -> 'minggu' when a Waktu cell's number was lost: an unlisted word there that is
+    one time unit within a small OCR distance is that unit, not some general word. Its first
+    letter must be the unit's: 'Ljam' is a misread number glued to 'jam', not a unit alone."""
+    core = SplitToken.of(token).core
+    unit = snap_unit(core) if core.isalpha() and not known else None
+    if unit is None or unit == core.lower() or core.lower() in UNIT_ABBREVIATIONS:
+        return None
+    if core[0].lower() != unit[0]:
+        return None
+    fixed = apply_case(core, unit)
+    return token.replace(core, fixed), [_correction(core, fixed, 0.8, "waktu_grammar")]
+
+
 def number_token(token: str) -> Fix | None:
     """A step-number cell: 'l0' -> '10', 'I' -> '1' (letters there are misread digits)."""
     core = SplitToken.of(token).core

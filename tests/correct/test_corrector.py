@@ -88,6 +88,11 @@ def test_keeps_whitespace_and_line_breaks(corrector: Corrector) -> None:
         ("1 x 24 Jam", "1 x 24 Jam"),
         ("Sehari", "Sehari"),
         ("sesuai jadwal", "sesuai jadwal"),
+        # a lone unit whose number OCR lost (scan pipeline cells): the unit, not a general word
+        ("munggu", "minggu"),
+        ("ment", "menit"),
+        ("Ljam", "Ljam"),  # a misread number glued to the unit: not a unit alone
+        ("tari kerja", "tari kerja"),  # a listed word stays
     ],
 )
 def test_waktu_grammar(corrector: Corrector, printed: str, meant: str) -> None:
