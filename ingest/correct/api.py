@@ -20,6 +20,7 @@ from ingest.correct.fields import (
     number_token,
     snap_head,
     snap_label,
+    waktu_times,
     waktu_token,
     waktu_unit_after_number,
     waktu_unit_alone,
@@ -267,6 +268,7 @@ class Corrector(DocumentPasses):
             known = self.lexicon.is_known(SplitToken.of(token).core.lower())
             special = (
                 waktu_token(token, neighbours[1], known)
+                or waktu_times(token)
                 or waktu_unit_after_number(token, neighbours[0])
                 or waktu_unit_alone(token, known)
             )

@@ -27,6 +27,7 @@ _LOOKALIKE = "OoDlIi|!ZzSsBgq"
 _NUMBER_PART = rf"(?:[0-9{re.escape(_LOOKALIKE)}]*[0-9][0-9{re.escape(_LOOKALIKE)}]*|[{re.escape(_LOOKALIKE)}])"
 _WAKTU_TOKEN = re.compile(rf"(?P<number>{_NUMBER_PART})(?P<unit>[A-Za-z]*)")
 _MAX_UNIT_COST = 1.0
+_TIMES = re.compile(r"(?P<count>[0-9]+)(?P<times>[xX×])(?P<hours>[0-9]*)(?P<unit>[A-Za-z]*)")
 
 Fix = tuple[str, list[Correction]]
 
@@ -88,6 +89,26 @@ def waktu_unit_after_number(token: str, previous: str | None) -> Fix | None:
         return None
     fixed = apply_case(core, unit)
     return token.replace(core, fixed), [_correction(core, fixed, 0.85, "waktu_grammar")]
+
+
+def waktu_times(token: str) -> Fix | None:
+    """'1x' -> '1 x', '1x24' -> '1 x 24', '1x24jam' -> '1 x 24 jam': the '1 x 24 Jam' duration
+    read with its spaces lost."""
+    core = SplitToken.of(token).core
+    match = _TIMES.fullmatch(core)
+    if match is None:
+        return None
+    unit = snap_unit(match["unit"]) if match["unit"] else None
+    if match["unit"] and unit is None:
+        return None
+    parts = [
+        match["count"],
+        match["times"],
+        match["hours"],
+        unit and apply_case(match["unit"], unit),
+    ]
+    fixed = " ".join(part for part in parts if part)
+    return token.replace(core, fixed), [_correction(core, fixed, 0.9, "waktu_grammar")]
 
 
 def waktu_unit_alone(token: str, known: bool) -> Fix | None:

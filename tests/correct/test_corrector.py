@@ -92,6 +92,9 @@ def test_keeps_whitespace_and_line_breaks(corrector: Corrector) -> None:
         ("munggu", "minggu"),
         ("ment", "menit"),
         ("Ljam", "Ljam"),  # a misread number glued to the unit: not a unit alone
+        ("1x24 Jam", "1 x 24 Jam"),
+        ("1x24jam", "1 x 24 jam"),
+        ("1x", "1 x"),
         ("tari kerja", "tari kerja"),  # a listed word stays
     ],
 )
