@@ -52,6 +52,11 @@ def test_domain_and_document_neighbours_of_many_words_equal_one_by_one(lexicon: 
         assert found == index.domain_near_scored(word, 0.5)
         for share, limit in ((0.4, 3), (0.5, 4)):
             assert nearest_within(found, share, limit) == index.domain_near(word, share, limit)
+    # the first `limit` of each (ties at the cut ranked as in the full lists)
+    for limit in (0, 1, 3, 20, 600):
+        assert index.domain_near_many(words, 0.7, limit) == [
+            found[:limit] for found in index.domain_near_many(words, 0.7)
+        ]
     document = DocumentVocabulary.of([" ".join(sorted(lexicon.domain)[::3])], lexicon, min_length=5)
     nearest = document.nearest_many(words, 3, 0.6)
     assert nearest == [document.nearest(word, 3, 0.6) for word in words]
