@@ -87,34 +87,26 @@ class TreeEnsemble:
         return 1.0 / (1.0 + np.exp(-self.scores(rows)))
 
 
-def _depth(trees: TreeEnsemble, node: int) -> int:
-    if trees.feature[node] == LEAF:
-        return 0
-    return 1 + max(_depth(trees, trees.left[node]), _depth(trees, trees.right[node]))
-
-
 def _complete(trees: TreeEnsemble) -> CompleteTrees:
-    depth = max((_depth(trees, int(root)) for root in trees.roots), default=0)
-    inner = 2**depth - 1
-    feature = np.zeros((len(trees.roots), inner), dtype=np.int64)
-    threshold = np.zeros((len(trees.roots), inner), dtype=np.float64)
-    leaf = np.zeros((len(trees.roots), 2**depth), dtype=np.float64)
-
-    def place(tree: int, node: int, slot: int) -> None:
-        if slot >= inner:
-            leaf[tree, slot - inner] = trees.value[node]
-        elif trees.feature[node] == LEAF:  # padded: both ways lead to this leaf
-            place(tree, node, 2 * slot + 1)
-            place(tree, node, 2 * slot + 2)
-        else:
-            feature[tree, slot] = trees.feature[node]
-            threshold[tree, slot] = trees.threshold[node]
-            place(tree, int(trees.left[node]), 2 * slot + 1)
-            place(tree, int(trees.right[node]), 2 * slot + 2)
-
-    for tree, root in enumerate(trees.roots):
-        place(tree, int(root), 0)
-    return CompleteTrees(feature, threshold, leaf, depth)
+    """Level by level, all trees at once: the node at each slot (a leaf above the full depth
+    stands in both of its would-be children's slots)."""
+    level = [trees.roots]
+    slots: list[np.ndarray] = []
+    while any((trees.feature[nodes] != LEAF).any() for nodes in level):
+        slots += level
+        inner = [trees.feature[nodes] != LEAF for nodes in level]
+        level = [child for nodes, split in zip(level, inner, strict=True)
+                 for child in (np.where(split, trees.left[nodes], nodes),
+                               np.where(split, trees.right[nodes], nodes))]  # fmt: skip
+    depth = len(level).bit_length() - 1
+    inner_nodes = np.stack(slots, axis=1) if slots else np.zeros((len(trees.roots), 0), np.int64)
+    split = trees.feature[inner_nodes] != LEAF
+    return CompleteTrees(
+        feature=np.where(split, trees.feature[inner_nodes], 0),
+        threshold=np.where(split, trees.threshold[inner_nodes], 0.0),
+        leaf=trees.value[np.stack(level, axis=1)],
+        depth=depth,
+    )
 
 
 @njit(cache=True)
