@@ -209,20 +209,27 @@ def _look_up_many(words: list[str], lexicon: Lexicon, settings: CorrectorSetting
         cache[word, settings] = frozenset(_trimmed(word, found, lexicon, settings))
 
 
-def _widest_domain_share(settings: CorrectorSettings, max_share: float = 0.0) -> float:
-    return max(settings.wide_max_share, settings.review_domain_max_share, max_share)
+def _widest_domain_search(
+    settings: CorrectorSettings, max_share: float = 0.0, limit: int = 0
+) -> tuple[float, int]:
+    """The one domain search per word that serves every (share, limit) the corrector asks
+    (pass 1's and the review's): the widest share, and the most words any of them takes."""
+    share = max(settings.wide_max_share, settings.review_domain_max_share, max_share)
+    return share, max(settings.wide_candidates, settings.review_domain_pool, limit)
 
 
 def domain_near(
     printed: str, lexicon: Lexicon, settings: CorrectorSettings, max_share: float, limit: int
 ) -> list[str]:
-    """`CandidateIndex.domain_near`, from one search per word at the widest share the corrector
-    asks (pass 1's and the review's), kept with the lexicon's other look-ups."""
-    widest = _widest_domain_share(settings, max_share)
-    key = ("domain_near_scored", printed, widest)
+    """`CandidateIndex.domain_near`, from one search per word at the widest share and limit
+    the corrector asks, kept with the lexicon's other look-ups. The kept list is the closest
+    first, so its first `kept` words answer every narrower share and smaller limit exactly."""
+    widest, kept = _widest_domain_search(settings, max_share, limit)
+    key = ("domain_near_scored", printed, widest, kept)
     scored = lexicon.candidate_cache.get(key)
     if scored is None:
-        scored = lexicon.candidate_cache[key] = lexicon.index().domain_near_scored(printed, widest)
+        scored = lexicon.index().domain_near_scored(printed, widest)[:kept]
+        lexicon.candidate_cache[key] = scored
     return nearest_within(scored, max_share, limit)
 
 
@@ -359,10 +366,11 @@ def prefetch(tokens: Iterable[str], lexicon: Lexicon, settings: CorrectorSetting
         if len(word) >= settings.min_length and not is_protected(core):
             words.append(word)
     words = sorted(set(words))
-    widest = _widest_domain_share(settings)
+    widest, kept = _widest_domain_search(settings)
     cache = lexicon.candidate_cache
-    far = [word for word in words if ("domain_near_scored", word, widest) not in cache]
+    far = [word for word in words if ("domain_near_scored", word, widest, kept) not in cache]
     if far:
-        for word, scored in zip(far, lexicon.index().domain_near_many(far, widest), strict=True):
-            cache["domain_near_scored", word, widest] = scored
+        found = lexicon.index().domain_near_many(far, widest, kept)
+        for word, scored in zip(far, found, strict=True):
+            cache["domain_near_scored", word, widest, kept] = scored
     prefetch_ranked(words, lexicon, settings, context)

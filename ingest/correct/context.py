@@ -85,5 +85,5 @@ class DocumentVocabulary:
         )  # fmt: skip
         words = self._words
         return [
-            [words[number] for number, _ in row[:limit]] for row in ranked_within(shares, max_share)
+            [words[number] for number, _ in row] for row in ranked_within(shares, max_share, limit)
         ]

@@ -134,10 +134,11 @@ def many_distances(
     A shared prefix and suffix cost nothing and are trimmed first, keeping `trim_margin` glyphs
     on each side so a multi-glyph confusion starting inside the shared part is still seen."""
     found = np.empty(len(ends))
+    scratch = _scratch(len(printed), ends, arrays)
     begin = 0
     for number in range(len(ends)):
         found[number] = _trimmed_distance(
-            printed, packed[begin : ends[number]], trim_margin, arrays
+            printed, packed[begin : ends[number]], trim_margin, arrays, scratch
         )
         begin = ends[number]
     return found
@@ -156,6 +157,12 @@ def grouped_distances(
     """many_distances for several printed words at once: printed word g against the candidates
     numbered up to group_ends[g] (all candidates packed end to end, `ends` after each)."""
     found = np.empty(len(ends))
+    longest_printed = 0
+    printed_begin = 0
+    for group in range(len(printed_ends)):
+        longest_printed = max(longest_printed, printed_ends[group] - printed_begin)
+        printed_begin = printed_ends[group]
+    scratch = _scratch(longest_printed, ends, arrays)
     begin = 0
     number = 0
     printed_begin = 0
@@ -164,15 +171,41 @@ def grouped_distances(
         printed_begin = printed_ends[group]
         while number < group_ends[group]:
             true = packed[begin : ends[number]]
-            found[number] = _trimmed_distance(printed, true, trim_margin, arrays)
+            found[number] = _trimmed_distance(printed, true, trim_margin, arrays, scratch)
             begin = ends[number]
             number += 1
     return found
 
 
+@njit(cache=True)
+def _scratch(longest_printed: int, ends: np.ndarray, arrays: tuple) -> tuple:
+    """What every table of a call reuses: one buffer big enough for the largest table, the
+    list of confusions active on a row, and the multi-glyph confusions grouped by the class of
+    their last printed glyph (only those can end where a row's glyph is)."""
+    classes, delete, multi_printed, multi_printed_length = (
+        arrays[0],
+        arrays[2],
+        arrays[4],
+        arrays[5],
+    )
+    longest_true = 0
+    begin = 0
+    for number in range(len(ends)):
+        longest_true = max(longest_true, ends[number] - begin)
+        begin = ends[number]
+    table = np.empty((longest_printed + 1) * (longest_true + 1))
+    active = np.empty(len(multi_printed_length), dtype=np.int64)
+    last_class = np.empty(len(multi_printed_length), dtype=np.int64)
+    for m in range(len(multi_printed_length)):
+        last_class[m] = _class_of(multi_printed[m, multi_printed_length[m] - 1], classes)
+    order = np.argsort(last_class, kind="mergesort")
+    starts = np.searchsorted(last_class[order], np.arange(len(delete) + 1))
+    return table, active, order, starts
+
+
 @njit(cache=True, inline="always")
 def _trimmed_distance(
-    printed: np.ndarray, true: np.ndarray, trim_margin: int, arrays: tuple
+    printed: np.ndarray, true: np.ndarray, trim_margin: int, arrays: tuple, scratch: tuple
 ) -> float:
     shortest = min(len(printed), len(true))
     start = 0
@@ -184,30 +217,34 @@ def _trimmed_distance(
         end += 1
     end = max(0, end - trim_margin)
     return weighted_table(
-        printed[start : len(printed) - end], true[start : len(true) - end], arrays
+        printed[start : len(printed) - end], true[start : len(true) - end], arrays, scratch
     )
 
 
 @njit(cache=True)
-def weighted_table(printed: np.ndarray, true: np.ndarray, arrays: tuple) -> float:
-    """Weighted Damerau-Levenshtein distance with multi-glyph confusions ('rn' -> 'm')."""
+def weighted_table(printed: np.ndarray, true: np.ndarray, arrays: tuple, scratch: tuple) -> float:
+    """Weighted Damerau-Levenshtein distance with multi-glyph confusions ('rn' -> 'm'), in the
+    scratch table of `_scratch` (its cells are all written before they are read)."""
     (classes, substitute, delete, insert, multi_printed, multi_printed_length, multi_true,
      multi_true_length, multi_cost) = arrays  # fmt: skip
+    buffer, active, by_last, last_starts = scratch
     rows, cols = len(printed) + 1, len(true) + 1
-    table = np.zeros((rows, cols))
+    table = buffer[: rows * cols].reshape((rows, cols))
+    table[0, 0] = 0.0
     for i in range(1, rows):
         table[i, 0] = table[i - 1, 0] + delete[_class_of(printed[i - 1], classes)]
     for j in range(1, cols):
         table[0, j] = table[0, j - 1] + insert[_class_of(true[j - 1], classes)]
-    active = np.zeros(len(multi_cost), dtype=np.bool_)
     for i in range(1, rows):
         char = printed[i - 1]
         char_class = _class_of(char, classes)
         removed = delete[char_class]
-        any_active = False
-        for m in range(len(multi_cost)):
-            active[m] = _ends_with(printed, i, multi_printed[m], multi_printed_length[m])
-            any_active = any_active or active[m]
+        count = 0
+        for position in range(last_starts[char_class], last_starts[char_class + 1]):
+            m = by_last[position]
+            if _ends_with(printed, i, multi_printed[m], multi_printed_length[m]):
+                active[count] = m
+                count += 1
         for j in range(1, cols):
             wanted = true[j - 1]
             best = table[i - 1, j] + removed
@@ -225,10 +262,10 @@ def weighted_table(printed: np.ndarray, true: np.ndarray, arrays: tuple) -> floa
                 best = table[i - 1, j - 1] + swap
             if i > 1 and j > 1 and char == true[j - 2] and printed[i - 2] == wanted:
                 best = min(best, table[i - 2, j - 2] + 1.0)
-            if any_active:
-                for m in range(len(multi_cost)):
-                    if active[m] and _ends_with(true, j, multi_true[m], multi_true_length[m]):
-                        previous = table[i - multi_printed_length[m], j - multi_true_length[m]]
-                        best = min(best, previous + multi_cost[m])
+            for k in range(count):
+                m = active[k]
+                if _ends_with(true, j, multi_true[m], multi_true_length[m]):
+                    previous = table[i - multi_printed_length[m], j - multi_true_length[m]]
+                    best = min(best, previous + multi_cost[m])
             table[i, j] = best
     return table[rows - 1, cols - 1]

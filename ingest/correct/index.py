@@ -54,16 +54,28 @@ def _packed(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return codes("".join(texts)), ends
 
 
-def ranked_within(shares: np.ndarray, max_share: float) -> list[list[tuple[int, float]]]:
+def ranked_within(
+    shares: np.ndarray, max_share: float, limit: int | None = None
+) -> list[list[tuple[int, float]]]:
     """Per row of a query-by-choice matrix of shares: (choice number, share) of each choice at
     most `max_share` away, closest first, ties in choice order (as rapidfuzz's extract ranks
-    them), sorted for all rows at once."""
-    rows, choices = np.nonzero(shares <= max_share)
+    them), sorted for all rows at once; only the first `limit` of each row when given."""
+    if limit is not None and limit < 1:
+        return [[] for _ in range(shares.shape[0])]
+    cutoff = np.full(shares.shape[0], max_share)
+    if limit is not None and limit < shares.shape[1]:
+        # nothing above a row's limit-th smallest share can rank among its first `limit`:
+        # sorting only the rest (ties at that share included, cut after) is far less to sort
+        cutoff = np.minimum(cutoff, np.partition(shares, limit - 1, axis=1)[:, limit - 1])
+    rows, choices = np.nonzero(shares <= cutoff[:, None])
     found = shares[rows, choices]
     order = np.lexsort((choices, found, rows))
     ranked = list(zip(choices[order].tolist(), found[order].tolist(), strict=True))
     bounds = np.searchsorted(rows[order], np.arange(shares.shape[0] + 1)).tolist()
-    return [ranked[bounds[row] : bounds[row + 1]] for row in range(shares.shape[0])]
+    if limit is None:
+        return [ranked[bounds[row] : bounds[row + 1]] for row in range(shares.shape[0])]
+    return [ranked[bounds[row] : min(bounds[row + 1], bounds[row] + limit)]
+            for row in range(shares.shape[0])]  # fmt: skip
 
 
 class DeleteIndex:
@@ -189,18 +201,18 @@ class CandidateIndex:
         return [(word, share) for word, share, _ in found]
 
     def domain_near_many(
-        self, queries: list[str], max_share: float
+        self, queries: list[str], max_share: float, limit: int | None = None
     ) -> list[list[tuple[str, float]]]:
-        """`domain_near_scored` for each query, in one matrix call (rapidfuzz compares many
-        queries at once several times faster than one by one): the same shares, ranked the same
-        way (closest first, ties in the domain list's order)."""
+        """`domain_near_scored` for each query (its first `limit` when given), in one matrix
+        call (rapidfuzz compares many queries at once several times faster than one by one):
+        the same shares, ranked the same way (closest first, ties in the domain list's order)."""
         shares = process.cdist(
             queries, self._domain_words, scorer=Levenshtein.normalized_distance,
             dtype=np.float64, score_cutoff=max_share,
         )  # fmt: skip
         words = self._domain_words
         return [[(words[number], share) for number, share in row]
-                for row in ranked_within(shares, max_share)]  # fmt: skip
+                for row in ranked_within(shares, max_share, limit)]  # fmt: skip
 
     def general_near(self, query: str, min_zipf: float, min_length: int) -> set[str]:
         """General words (at least `min_zipf` common and `min_length` long) within two plain

@@ -95,6 +95,7 @@ def review_candidates_many(
 ) -> list[Candidates]:
     """`review_candidates` of each word, the new OCR costs of all in one compiled call."""
     _search_wide(items, lexicon, settings)
+    _search_domain_by_channel(items, lexicon, channel, settings)
     gathered = [
         _candidate_words(item, lexicon, settings, bigrams, context, channel) for item in items
     ]
@@ -189,12 +190,35 @@ def _domain_by_channel(
     by plain edits: 'kehiditar' -> kehadiran, 'tulan' -> triwulan are too far for pass 1."""
 
     def look_up(_: CandidateIndex) -> list[str]:
-        share, pool = settings.review_domain_max_share, settings.review_domain_pool
-        near = domain_near(printed, lexicon, settings, share, pool)
-        ranked = sorted(zip(channel.distances(printed, near), near, strict=True))
-        return [word for _, word in ranked[: settings.review_domain_candidates]]
+        near = _domain_pool(printed, lexicon, settings)
+        return _channel_closest(near, channel.distances(printed, near), settings)
 
     return _kept(lexicon, ("domain_channel", printed), look_up)
+
+
+def _domain_pool(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> list[str]:
+    share, pool = settings.review_domain_max_share, settings.review_domain_pool
+    return domain_near(printed, lexicon, settings, share, pool)
+
+
+def _channel_closest(near: list[str], costs: list[float], settings: CorrectorSettings) -> list[str]:
+    ranked = sorted(zip(costs, near, strict=True))
+    return [word for _, word in ranked[: settings.review_domain_candidates]]
+
+
+def _search_domain_by_channel(
+    items: list[ReviewInput], lexicon: Lexicon, channel: Channel, settings: CorrectorSettings
+) -> None:
+    """`_domain_by_channel` of every item not kept yet, the channel distances of all in one
+    compiled call (word by word, the call overhead was most of their cost)."""
+    cache = lexicon.candidate_cache
+    words = sorted(
+        {item.printed for item in items if ("domain_channel", item.printed) not in cache}
+    )
+    pools = [_domain_pool(word, lexicon, settings) for word in words]
+    costs = channel.grouped_distances(list(zip(words, pools, strict=True)))
+    for word, near, found in zip(words, pools, costs, strict=True):
+        cache["domain_channel", word] = frozenset(_channel_closest(near, found, settings))
 
 
 def _kept(

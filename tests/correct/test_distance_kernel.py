@@ -80,6 +80,18 @@ def test_compiled_table_equals_the_reference_on_random_ocr_pairs() -> None:
         assert found[1] == 0.0
 
 
+def test_a_call_reusing_its_scratch_table_equals_one_call_per_pair() -> None:
+    """A call fills one scratch table for all its candidates (long and short ones mixed, each
+    table smaller or larger than the last): every distance is the one a call of its own gives."""
+    rng = random.Random(11)
+    words = sorted(word for word in Lexicon.load().zipf if len(word) >= 2)
+    for _ in range(200):
+        printed = garble(rng.choice(words), rng)
+        candidates = [garble(rng.choice(words), rng) for _ in range(rng.randint(1, 30))]
+        alone = [ocr_distances(printed, [candidate])[0] for candidate in candidates]
+        assert ocr_distances(printed, candidates) == alone
+
+
 @pytest.mark.parametrize(
     ("printed", "true", "expected"),
     [

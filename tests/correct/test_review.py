@@ -25,6 +25,11 @@ DOCUMENT = [
     ("Laporan disusun oleh Sutrisno dan Wahyuningsih di Purwokerto", "text"),
 ]
 CONFIDENCES = [None, [0.0, 0.9, 0.9, 0.9, 0.9, 0.9], [0.9] * 8]
+GARBLED_DOCUMENT = [
+    "Keglatan penguktfran kinerja dlberlkan kepada pega\\{val",
+    "Memvoriikasi bokumen intemnal dan menyerahkan kepada Sekretaris",
+    "Kepala Bagian memeriksa kelengkapannya untuk dokumen",
+]
 
 
 def test_exported_trees_score_like_scikit_learn() -> None:
@@ -37,6 +42,41 @@ def test_exported_trees_score_like_scikit_learn() -> None:
     fresh = rng.normal(size=(200, 5))
     assert np.allclose(trees.scores(fresh), model.decision_function(fresh), atol=1e-6)
     assert np.allclose(trees.probabilities(fresh), model.predict_proba(fresh)[:, 1], atol=1e-6)
+
+
+def test_complete_tree_layout_scores_exactly_like_the_node_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The branch-free kernel gives the node walk's very floats: on the review's real rows of
+    a garbled document, on random rows (odd counts, NaN, values at the thresholds) and on a
+    model whose trees stop at different depths."""
+    trees = ReviewModel.load().trees
+    captured: list[np.ndarray] = []
+    score = TreeEnsemble.scores
+
+    def recording(self: TreeEnsemble, rows: np.ndarray) -> np.ndarray:
+        captured.append(np.array(rows))
+        return score(self, rows)
+
+    monkeypatch.setattr(TreeEnsemble, "scores", recording)  # records the review's rows
+    Corrector(Lexicon.load()).correct_document([(line, "text") for line in GARBLED_DOCUMENT])
+    monkeypatch.undo()
+    real = np.concatenate(captured)
+    assert len(real) > 20
+    rng = np.random.default_rng(5)
+    random_rows = rng.normal(size=(203, len(FEATURES)))
+    random_rows[::7, 3] = np.nan
+    random_rows[1::5, trees.feature[0]] = trees.threshold[0]  # exactly at the root's threshold
+    for rows in (real, random_rows, random_rows[:3], random_rows[:0]):
+        assert np.array_equal(trees.scores(rows), trees.node_scores(rows))
+    uneven_rows = rng.normal(size=(400, 5))
+    labels = (uneven_rows[:, 0] > 0.2).astype(int)
+    fitted = HistGradientBoostingClassifier(
+        max_iter=15, max_leaf_nodes=5, max_depth=6, random_state=0
+    )
+    uneven = TreeEnsemble.from_dict(export_trees(fitted.fit(uneven_rows, labels)))
+    assert uneven.complete.depth >= 3
+    assert np.array_equal(uneven.scores(uneven_rows[:37]), uneven.node_scores(uneven_rows[:37]))
 
 
 def test_shipped_model_matches_the_feature_list() -> None:
