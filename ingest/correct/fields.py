@@ -83,12 +83,19 @@ def waktu_unit_after_number(token: str, previous: str | None) -> Fix | None:
     """'jarn' -> 'jam' when the token before it is a number."""
     if previous is None or not as_digits(previous).replace(",", "").replace(".", "").isdigit():
         return None
+    return _unit_fix(token, 0.85, same_first_letter=False)
+
+
+def _unit_fix(token: str, score: float, same_first_letter: bool) -> Fix | None:
+    """The token's word snapped to the time unit it reads as, if it is not one already."""
     core = SplitToken.of(token).core
     unit = snap_unit(core) if core.isalpha() else None
     if unit is None or unit == core.lower() or core.lower() in UNIT_ABBREVIATIONS:
         return None
+    if same_first_letter and core[0].lower() != unit[0]:
+        return None
     fixed = apply_case(core, unit)
-    return token.replace(core, fixed), [_correction(core, fixed, 0.85, "waktu_grammar")]
+    return token.replace(core, fixed), [_correction(core, fixed, score, "waktu_grammar")]
 
 
 def waktu_times(token: str) -> Fix | None:
@@ -115,14 +122,7 @@ def waktu_unit_alone(token: str, known: bool) -> Fix | None:
     """'munggu' -> 'minggu' when a Waktu cell's number was lost: an unlisted word there that is
     one time unit within a small OCR distance is that unit, not some general word. Its first
     letter must be the unit's: 'Ljam' is a misread number glued to 'jam', not a unit alone."""
-    core = SplitToken.of(token).core
-    unit = snap_unit(core) if core.isalpha() and not known else None
-    if unit is None or unit == core.lower() or core.lower() in UNIT_ABBREVIATIONS:
-        return None
-    if core[0].lower() != unit[0]:
-        return None
-    fixed = apply_case(core, unit)
-    return token.replace(core, fixed), [_correction(core, fixed, 0.8, "waktu_grammar")]
+    return None if known else _unit_fix(token, 0.8, same_first_letter=True)
 
 
 def number_token(token: str) -> Fix | None:
