@@ -72,19 +72,6 @@ class Candidates:
     before_right: list[bool]
 
 
-def review_candidates(
-    item: ReviewInput,
-    lexicon: Lexicon,
-    settings: CorrectorSettings,
-    bigrams: BigramModel,
-    context: DocumentVocabulary,
-    channel: Channel,
-) -> Candidates:
-    """Spelling candidates, neighbour partners, the SOP words the learned channel finds closest
-    and the rules' choice, with their OCR costs."""
-    return review_candidates_many([item], lexicon, settings, bigrams, context, channel)[0]
-
-
 def review_candidates_many(
     items: list[ReviewInput],
     lexicon: Lexicon,
@@ -93,7 +80,9 @@ def review_candidates_many(
     context: DocumentVocabulary,
     channel: Channel,
 ) -> list[Candidates]:
-    """`review_candidates` of each word, the new OCR costs of all in one compiled call."""
+    """Per word: its spelling candidates, neighbour partners, the SOP words the learned channel
+    finds closest and the rules' choice, with their OCR costs (the new costs of all words in one
+    compiled call)."""
     _search_wide(items, lexicon, settings)
     _search_domain_by_channel(items, lexicon, channel, settings)
     gathered = [

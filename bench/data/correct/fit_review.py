@@ -42,7 +42,7 @@ from ingest.correct.review import (
     REVIEW_MODEL_FILE,
     ReviewInput,
     feature_rows,
-    review_candidates,
+    review_candidates_many,
 )
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.trees import LEAF, TreeEnsemble
@@ -125,7 +125,10 @@ def _collect_document(
     def sink(text: int, index: int, item: ReviewInput, context: DocumentVocabulary) -> None:
         gold = core(records[runs[text][index]]["gold"])
         lexicon, settings = corrector.lexicon, corrector.settings
-        candidates = review_candidates(item, lexicon, settings, corrector.bigrams, context, CHANNEL)
+        found = review_candidates_many(
+            [item], lexicon, settings, corrector.bigrams, context, CHANNEL
+        )
+        candidates = found[0]
         if not candidates.words:
             return
         number = len(rows.gold_changes)
@@ -166,9 +169,9 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
                            confidence=None if number % 3 == 0 else float(confidences[number]),
                            rule_choice=None, caps=False,
                            inflected=_inflected_only(word, lexicon))  # fmt: skip
-        candidates = review_candidates(
-            item, lexicon, corrector.settings, corrector.bigrams, empty, CHANNEL
-        )
+        candidates = review_candidates_many(
+            [item], lexicon, corrector.settings, corrector.bigrams, empty, CHANNEL
+        )[0]
         if not candidates.words:
             continue
         word_number = len(rows.gold_changes)
