@@ -20,10 +20,11 @@ from ingest.correct.fields import (
     number_token,
     snap_head,
     snap_label,
+    waktu_kerja,
     waktu_times,
     waktu_token,
-    waktu_unit_after_number,
     waktu_unit_alone,
+    waktu_unit_slot,
 )
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import BigramModel
@@ -269,7 +270,8 @@ class Corrector(DocumentPasses):
             special = (
                 waktu_token(token, neighbours[1], known)
                 or waktu_times(token)
-                or waktu_unit_after_number(token, neighbours[0])
+                or waktu_unit_slot(token, *neighbours)
+                or waktu_kerja(token, neighbours[0])
                 or waktu_unit_alone(token, known)
             )
         elif field == "number":

@@ -27,6 +27,15 @@ _LOOKALIKE = "OoDlIi|!ZzSsBgq"
 _NUMBER_PART = rf"(?:[0-9{re.escape(_LOOKALIKE)}]*[0-9][0-9{re.escape(_LOOKALIKE)}]*|[{re.escape(_LOOKALIKE)}])"
 _WAKTU_TOKEN = re.compile(rf"(?P<number>{_NUMBER_PART})(?P<unit>[A-Za-z]*)")
 _MAX_UNIT_COST = 1.0
+# In a unit slot: at most this OCR cost per letter of the unit, and this lead over the next unit
+# ('nan' reads as hari 1.4 and jam 1.6: declined).
+_SLOT_COST_PER_LETTER = 0.45
+_SLOT_MIN_LEAD = 0.5
+# 'kena', 'keria', 'kenja' read as kerja; 'kertas' (2.0) does not.
+_KERJA_MAX_COST = 1.5
+# Counts written as words ('satu hari'), never taken for a unit.
+NUMBER_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+                          "sembilan", "sepuluh", "sebelas", "setengah", "seratus"})  # fmt: skip
 _TIMES = re.compile(r"(?P<count>[0-9]+)(?P<times>[xX×])(?P<hours>[0-9]*)(?P<unit>[A-Za-z]*)")
 
 Fix = tuple[str, list[Correction]]
@@ -40,16 +49,30 @@ def as_digits(printed: str) -> str:
     return printed.translate(_DIGIT_LOOKALIKES)
 
 
-def snap_unit(printed: str) -> str | None:
-    """'har' -> 'hari', 'jarn' -> 'jam': the one time unit within a small OCR distance."""
+def snap_unit(printed: str, slot: bool = False) -> str | None:
+    """'har' -> 'hari', 'jarn' -> 'jam': the one time unit within a small OCR distance. In a
+    unit slot (`slot`: after a number, before 'kerja') a unit is expected, so the budget grows
+    with the unit's length ('mena' -> 'menit', 'ounggu' -> 'minggu') but the lead must be wider."""
     lowered = without_stray_marks(printed.lower())
     if lowered in TIME_UNITS or lowered in UNIT_ABBREVIATIONS:
         return lowered
+    if len(lowered) < 2 or lowered in NUMBER_WORDS:
+        return None
     costs = sorted((ocr_distance(lowered, unit), unit) for unit in TIME_UNITS)
-    best_cost, best = costs[0]
-    if best_cost <= _MAX_UNIT_COST and costs[1][0] - best_cost >= 0.3 and len(lowered) >= 2:
+    (best_cost, best), second_cost = costs[0], costs[1][0]
+    if best_cost <= _MAX_UNIT_COST and second_cost - best_cost >= 0.3:
+        return best
+    budget = _SLOT_COST_PER_LETTER * len(best)
+    if slot and best_cost <= budget and second_cost - best_cost >= _SLOT_MIN_LEAD:
         return best
     return None
+
+
+def reads_as_number(token: str) -> bool:
+    """'10', 'l5', '1,5', 'dua': a count a Waktu unit follows."""
+    core = SplitToken.of(token).core
+    digits = as_digits(core).replace(",", "").replace(".", "")
+    return digits.isdigit() or core.lower() in NUMBER_WORDS
 
 
 def waktu_token(token: str, next_token: str | None, known: bool) -> Fix | None:
@@ -79,17 +102,40 @@ def waktu_token(token: str, next_token: str | None, known: bool) -> Fix | None:
     return token.replace(core, fixed), [_correction(core, fixed, 0.9, "waktu_grammar")]
 
 
-def waktu_unit_after_number(token: str, previous: str | None) -> Fix | None:
-    """'jarn' -> 'jam' when the token before it is a number."""
-    if previous is None or not as_digits(previous).replace(",", "").replace(".", "").isdigit():
+def waktu_unit_slot(token: str, previous: str | None, following: str | None) -> Fix | None:
+    """'10 mena' -> '10 menit', 'tari kerja' -> 'hari kerja': a word after a number or before
+    'kerja' in a Waktu cell stands where only a time unit is written (DOMAIN.md's durations),
+    so it snaps to the unit it reads as even when it is another word ('mena', 'tari')."""
+    after_number = previous is not None and reads_as_number(previous)
+    before_kerja = following is not None and _reads_as(following, "kerja")
+    if not (after_number or before_kerja):
         return None
     return _unit_fix(token, 0.85, same_first_letter=False)
 
 
-def _unit_fix(token: str, score: float, same_first_letter: bool) -> Fix | None:
-    """The token's word snapped to the time unit it reads as, if it is not one already."""
+def waktu_kerja(token: str, previous: str | None) -> Fix | None:
+    """'hari kena' -> 'hari kerja': after 'hari' a Waktu cell holds only 'kerja'."""
     core = SplitToken.of(token).core
-    unit = snap_unit(core) if core.isalpha() else None
+    if previous is None or not core.isalpha() or core.lower() == "kerja":
+        return None
+    if snap_unit(SplitToken.of(previous).core, slot=True) != "hari":
+        return None
+    if not _reads_as(core, "kerja"):
+        return None
+    fixed = apply_case(core, "kerja")
+    return token.replace(core, fixed), [_correction(core, fixed, 0.8, "waktu_grammar")]
+
+
+def _reads_as(token: str, word: str) -> bool:
+    lowered = without_stray_marks(SplitToken.of(token).core.lower())
+    return bool(lowered) and ocr_distance(lowered, word) <= _KERJA_MAX_COST
+
+
+def _unit_fix(token: str, score: float, same_first_letter: bool) -> Fix | None:
+    """The token's word snapped to the time unit it reads as in a unit slot, if it is not one
+    already."""
+    core = SplitToken.of(token).core
+    unit = snap_unit(core, slot=True) if core.isalpha() else None
     if unit is None or unit == core.lower() or core.lower() in UNIT_ABBREVIATIONS:
         return None
     if same_first_letter and core[0].lower() != unit[0]:

@@ -95,7 +95,22 @@ def test_keeps_whitespace_and_line_breaks(corrector: Corrector) -> None:
         ("1x24 Jam", "1 x 24 Jam"),
         ("1x24jam", "1 x 24 jam"),
         ("1x", "1 x"),
-        ("tari kerja", "tari kerja"),  # a listed word stays
+        # a unit slot (after a number, before 'kerja') holds only a time unit, so a word there
+        # snaps to the unit it reads as even when it is another listed word (pipeline cells)
+        ("10 mena", "10 menit"),
+        ("10 merut", "10 menit"),
+        ("2 ounggu", "2 minggu"),
+        ("tari kerja", "hari kerja"),
+        ("3 hari kena", "3 hari kerja"),
+        ("maggu", "minggu"),
+        # ... but counts in words, abbreviations, other nouns and unclear readings stay
+        ("1 (satu) hari", "1 (satu) hari"),
+        ("5 berkas", "5 berkas"),
+        ("1 kali", "1 kali"),
+        ("15 mnt", "15 mnt"),
+        ("3 Nan kena", "3 Nan kena"),  # 'Nan' reads as hari and as jam alike
+        ("1 hari setelah", "1 hari setelah"),
+        ("menu", "menu"),  # a listed word alone: no slot says a unit belongs there
     ],
 )
 def test_waktu_grammar(corrector: Corrector, printed: str, meant: str) -> None:

@@ -1,7 +1,7 @@
 """The `scans` split: OCR tokens the real scan pipeline reads in procedure-table cells, labelled
 against the generator's gold.
 
-    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2|scans3] [--workers 2]
+    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2|scans3|scans4] [--workers 2]
 
 Documents: fresh synthetic SOPs (corpus/generator, split `test`, one seed per document, seeds
 used by nothing else: the test split's samples and benches use 1000-1099):
@@ -12,7 +12,10 @@ used by nothing else: the test split's samples and benches use 1000-1099):
             7300-7307 `scan`, 7308-7315 `scanpdf` (more hard documents: mild ones hold few
             garbled words). Its errors then steered two waktu rules, so it counts as seen.
     scans3  (session 6, the scans2 recipe with seeds 7400-7411 mild and 7500-7515 hard): built
-            after scans2 became seen, scored once at the end of the session
+            after scans2 became seen, scored once at the end of the session; its errors then
+            steered session 7's waktu grammar, so it counts as seen
+    scans4  (session 7, the same recipe with seeds 7600-7611 mild and 7700-7715 hard): built
+            before session 7's changes, scored once at the end of that session
 Each document goes through the pipeline's own page recipe (`ingest.pipeline.read_pages`: clean-up,
 rulings, tables, per-cell Tesseract) and its steps are assembled as `ingest.layout_to_sop` does
 (`pages_to_drafts`, `_numbered`), stopping BEFORE the corrector: no `Corrector` runs here. The
@@ -77,6 +80,12 @@ BATCHES = {
         ("mild", "scanpdf", 7406, 6),
         ("hard", "scan", 7500, 8),
         ("hard", "scanpdf", 7508, 8),
+    ),
+    "scans4": (
+        ("mild", "scan", 7600, 6),
+        ("mild", "scanpdf", 7606, 6),
+        ("hard", "scan", 7700, 8),
+        ("hard", "scanpdf", 7708, 8),
     ),
 }
 ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
