@@ -1,7 +1,7 @@
 """The `scans` split: OCR tokens the real scan pipeline reads in procedure-table cells, labelled
 against the generator's gold.
 
-    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2|scans3|scans4] [--workers 2]
+    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2|scans3|scans4|scans_train] [--workers 2]
 
 Documents: fresh synthetic SOPs (corpus/generator, split `test`, one seed per document, seeds
 used by nothing else: the test split's samples and benches use 1000-1099):
@@ -16,6 +16,8 @@ used by nothing else: the test split's samples and benches use 1000-1099):
             steered session 7's waktu grammar, so it counts as seen
     scans4  (session 7, the same recipe with seeds 7600-7611 mild and 7700-7715 hard): built
             before session 7's changes, scored once at the end of that session
+    scans_train  (session 7: seeds 8000-8023 mild, 8100-8171 hard): training pages for the
+            learned review (fit_review.py), never scored
 Each document goes through the pipeline's own page recipe (`ingest.pipeline.read_pages`: clean-up,
 rulings, tables, per-cell Tesseract) and its steps are assembled as `ingest.layout_to_sop` does
 (`pages_to_drafts`, `_numbered`), stopping BEFORE the corrector: no `Corrector` runs here. The
@@ -86,6 +88,12 @@ BATCHES = {
         ("mild", "scanpdf", 7606, 6),
         ("hard", "scan", 7700, 8),
         ("hard", "scanpdf", 7708, 8),
+    ),
+    "scans_train": (
+        ("mild", "scan", 8000, 12),
+        ("mild", "scanpdf", 8012, 12),
+        ("hard", "scan", 8100, 36),
+        ("hard", "scanpdf", 8136, 36),
     ),
 }
 ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")

@@ -1,6 +1,6 @@
 """Fit the corrector's learned review (ingest/correct/review.py) on labelled OCR pages.
 
-    .venv/bin/python -m bench.data.correct.fit_review [--splits train,train_general,dev]
+    .venv/bin/python -m bench.data.correct.fit_review [--splits train,train_general,dev,scans_train]
                                                       [--precision 0.97]
 
 The corrector runs in document mode with the review replaced by a sink that collects each
@@ -12,10 +12,13 @@ document, copies of the same text in one group, so no page helps to judge itself
 `--precision`; the final model
 is then fitted on all rows. Writes corpus/lexicon/review_model.json.
 
-Only the `train` and `train_general` pages (their own seeds and fonts) and `dev` are used:
-no held-out split is used, nor a font of the held-out synthetic splits (the scans' generator
-shares two fonts with train). train_general mixes general
+Only the `train` and `train_general` pages (their own seeds and fonts), `dev` and `scans_train`
+are used: no held-out split is used, nor a font of the held-out synthetic splits (the scans'
+generator shares two fonts with train). train_general mixes general
 Indonesian words into the SOP phrases, so a non-SOP reading is not learned to be always wrong.
+scans_train (session 7) is the scan pipeline's own cell OCR of 96 synthetic documents with
+seeds no scored split uses (build_scan_set.py), so the trees also see the garble `sop ingest`
+really meets; the scored scans splits share its generator and fonts, not its documents.
 """
 
 from __future__ import annotations
@@ -303,7 +306,7 @@ def gain_shares(model: HistGradientBoostingClassifier) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", default="train,train_general,dev")
+    parser.add_argument("--splits", default="train,train_general,dev,scans_train")
     parser.add_argument("--precision", type=float, default=0.97)
     arguments = parser.parse_args()
     rows = collect(arguments.splits.split(","))
