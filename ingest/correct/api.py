@@ -194,7 +194,8 @@ class Corrector(DocumentPasses):
         printed = [match.group() for match in matches]
         # most tokens are listed words: nothing to do for them in any pass (nor in waktu and
         # number values, whose rules read every token)
-        listed = [token.lower() in self.lexicon.zipf for token in printed]
+        zipf = self.lexicon.zipf
+        listed = [token.lower() in zipf for token in printed]
         plain = field not in ("waktu", "number")
         if plain and all(listed):  # no pass changes a listed word it left alone
             unchanged: list[TokenFix] = [(token, []) for token in printed]
@@ -248,17 +249,21 @@ class Corrector(DocumentPasses):
             fixes[-1] = unless_cut(matches[-1].group(), fixes[-1], self.lexicon, self.settings)
         tokens = [fixed for fixed, _ in fixes]
         corrections = [change for _, changes in fixes for change in changes]
+        # built unvalidated: every field is made here, of the right types (validating ~5,000
+        # results a second showed in profiles)
         if not corrections and all(
             fixed == match.group() for fixed, match in zip(tokens, matches, strict=True)
         ):
-            return CorrectedText(text=text, corrections=corrections, tokens=tokens)
+            return CorrectedText.model_construct(text=text, corrections=corrections, tokens=tokens)
         pieces: list[str] = []
         position = 0
         for match, fixed in zip(matches, tokens, strict=True):
             pieces.extend((text[position : match.start()], fixed))
             position = match.end()
         pieces.append(text[position:])
-        return CorrectedText(text="".join(pieces), corrections=corrections, tokens=tokens)
+        return CorrectedText.model_construct(
+            text="".join(pieces), corrections=corrections, tokens=tokens
+        )
 
     def _field_token(
         self, token: str, confidence: float | None, field: FieldKind,

@@ -99,8 +99,9 @@ def _scored(
     context: DocumentVocabulary | None,
 ) -> list[tuple[float, float, str]]:
     ranked = []
+    zipf = lexicon.zipf  # lexicon.frequency written out: this loop is hot
     for word, cost in zip(ordered, costs, strict=True):
-        bonus = settings.zipf_weight * (lexicon.frequency(word) - 3.0)
+        bonus = settings.zipf_weight * (zipf.get(word, 0.0) - 3.0)
         if context is not None and word in context:
             bonus += settings.context_bonus
         ranked.append((cost - bonus, cost, word))

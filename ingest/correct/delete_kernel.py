@@ -90,8 +90,13 @@ def osa_within(left: np.ndarray, right: np.ndarray, depth: int, rows: np.ndarray
     before, above, current = rows[0], rows[1], rows[2]
     for j in range(cols):
         above[j] = j
+    # A cell is at least the smaller of the row above's least cell and the least cell two rows
+    # up plus one (a swap): once two rows in a row exceed `depth`, every later row does too,
+    # the last cell included, so most words sharing a deletion are turned down in a few rows.
+    above_least = 0
     for i in range(1, len(left) + 1):
         current[0] = i
+        least = i
         for j in range(1, cols):
             cost = 0 if left[i - 1] == right[j - 1] else 1
             best = min(above[j] + 1, current[j - 1] + 1, above[j - 1] + cost)
@@ -104,6 +109,10 @@ def osa_within(left: np.ndarray, right: np.ndarray, depth: int, rows: np.ndarray
             ):
                 best = before[j - 2] + 1
             current[j] = best
+            least = min(least, best)
+        if least > depth and above_least > depth:
+            return False
+        above_least = least
         before, above, current = above, current, before
     return above[cols - 1] <= depth
 

@@ -41,8 +41,11 @@ DELETE_STRAY, INSERT_THIN = 0.2, 0.7
 _TABLES = CostTables(
     CONFUSIONS, STRAY_MARKS, THIN_GLYPHS, delete_stray=DELETE_STRAY, insert_thin=INSERT_THIN
 )
-# Multi-glyph confusions, for the readings below.
-_MULTI = [(printed, true) for printed, true, _ in CONFUSIONS if len(printed) > 1 or len(true) > 1]
+# Multi-glyph confusions, for the readings below, by the first glyph of what OCR printed.
+_MULTI: dict[str, list[tuple[str, str]]] = {}
+for _printed, _true, _ in CONFUSIONS:
+    if len(_printed) > 1 or len(_true) > 1:
+        _MULTI.setdefault(_printed[0], []).append((_printed, _true))
 
 
 # Glyphs kept on each side of a trimmed common prefix/suffix, so a multi-glyph confusion
@@ -72,9 +75,10 @@ def confusion_readings(printed: str) -> set[str]:
     """The printed word with one multi-glyph confusion undone ('yarig' -> 'yang', 'clan' -> 'dan'):
     these are two plain edits away but one glyph confusion, so they are looked up directly."""
     readings = set()
-    for source, target in _MULTI:
-        start = printed.find(source)
-        while start >= 0:
-            readings.add(printed[:start] + target + printed[start + len(source) :])
-            start = printed.find(source, start + 1)
+    for glyph in set(printed).intersection(_MULTI):  # only confusions whose glyphs occur
+        for source, target in _MULTI[glyph]:
+            start = printed.find(source)
+            while start >= 0:
+                readings.add(printed[:start] + target + printed[start + len(source) :])
+                start = printed.find(source, start + 1)
     return readings

@@ -45,7 +45,12 @@ _CALL_STAMPS = 2**24
 def nearest_within(scored: list[tuple[str, float]], max_share: float, limit: int) -> list[str]:
     """The first `limit` words of a closest-first `domain_near_scored` list within `max_share`:
     the same words a search with that cutoff and limit finds."""
-    return [word for word, share in scored if share <= max_share][:limit]
+    found = []
+    for word, share in scored:  # closest first: the first share beyond ends the search
+        if share > max_share or len(found) == limit:
+            break
+        found.append(word)
+    return found
 
 
 def _packed(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -19,9 +19,11 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.candidates import domain_near, ranked_candidates
@@ -243,36 +245,46 @@ def feature_matrix(
     Python's does)."""
     learned = channel.grouped_distances([(item.printed, found.words) for item, found in words])
     counts = [len(found.words) for _, found in words]
-    rows = [(item.printed, word, item.rule_choice) for item, found in words for word in found.words]
-    others: list[float] = []
-    margins: list[float] = []
-    for (_, found), costs in zip(words, learned, strict=True):
+    printed_rows: list[str] = []
+    word_rows: list[str] = []
+    per_word: dict[str, list] = {name: [] for name in (
+        "cost", "support_left", "support_right", "rule_choice", "first_same", "last_same",
+        "margin", "is_best", "channel_cost", "channel_other")}  # fmt: skip
+    for (item, found), costs, count in zip(words, learned, counts, strict=True):
+        printed, candidates = item.printed, found.words
+        printed_rows += [printed] * count
+        word_rows += candidates
+        first, last = printed[:1], printed[-1:]
         # each candidate's learned cost against the cheapest other candidate's
         ordered = sorted(costs)
-        others += [ordered[1] if cost == ordered[0] and len(ordered) > 1 else ordered[0]
-                   for cost in costs]  # fmt: skip
         # base is sorted: the best rival of the first is the second, of every other the first
         base = found.base
         rivals = [base[1], *base[:1] * (len(base) - 1)] if len(base) > 1 else [base[0] + 3.0]
-        margins += [rival - score for rival, score in zip(rivals, base, strict=True)]
+        for name, values in (
+            ("cost", found.costs), ("support_left", found.after_left),
+            ("support_right", found.before_right),
+            ("rule_choice", [word == item.rule_choice for word in candidates]),
+            ("first_same", [word[:1] == first for word in candidates]),
+            ("last_same", [word[-1:] == last for word in candidates]),
+            ("margin", [rival - score for rival, score in zip(rivals, base, strict=True)]),
+            ("is_best", [True] + [False] * (count - 1)), ("channel_cost", costs),
+            ("channel_other", [ordered[1] if cost == ordered[0] and count > 1 else ordered[0]
+                               for cost in costs]),
+        ):  # fmt: skip
+            per_word[name] += values
     zipf, domain, copies = lexicon.zipf, lexicon.domain, context.counts
-    column = {name: np.asarray(values, dtype=np.float64) for name, values in {
-        "cost": [cost for _, found in words for cost in found.costs],
-        "word_length": [len(word) for _, word, _ in rows],
-        "edit_share": [Levenshtein.normalized_distance(printed, word) for printed, word, _ in rows],
-        "zipf": [zipf.get(word, 0.0) - 3.0 for _, word, _ in rows],
-        "domain": [word in domain for _, word, _ in rows],
-        "document_copies": [math.log1p(copies.get(word, 0)) for _, word, _ in rows],
-        "support_left": [left for _, found in words for left in found.after_left],
-        "support_right": [right for _, found in words for right in found.before_right],
-        "rule_choice": [word == choice for _, word, choice in rows],
-        "first_same": [printed[:1] == word[:1] for printed, word, _ in rows],
-        "last_same": [printed[-1:] == word[-1:] for printed, word, _ in rows],
-        "margin": margins,
-        "is_best": [position == 0 for count in counts for position in range(count)],
-        "channel_cost": [cost for costs in learned for cost in costs],
-        "channel_other": others,
-    }.items()}  # fmt: skip
+    column = {name: np.asarray(values, dtype=np.float64) for name, values in per_word.items()}
+    column |= {
+        "word_length": np.fromiter(map(len, word_rows), np.float64, len(word_rows)),
+        # the same shares as Levenshtein.normalized_distance pair by pair, in one C call
+        "edit_share": process.cpdist(printed_rows, word_rows,
+                                     scorer=Levenshtein.normalized_distance, dtype=np.float64),
+        "zipf": np.fromiter(map(zipf.get, word_rows, repeat(0.0)), np.float64, len(word_rows))
+        - 3.0,
+        "domain": np.fromiter(map(domain.__contains__, word_rows), np.float64, len(word_rows)),
+        "document_copies": np.asarray([math.log1p(copies.get(word, 0)) for word in word_rows],
+                                      dtype=np.float64),
+    }  # fmt: skip
     # one value per word, repeated for each of its candidates
     for name, values in {
         "confidence": [0.5 if item.confidence is None else item.confidence for item, _ in words],
@@ -349,6 +361,8 @@ def review_words(
     fresh = list(
         dict.fromkeys(item for item in items if ("review", item) not in context.ranked_cache)
     )
+    if not fresh:  # each text's own call, after the document's batch: all verdicts are kept
+        return [context.ranked_cache["review", item] for item in items]
     weighed = dict(zip(fresh, review_candidates_many(fresh, lexicon, settings, bigrams, context, model.channel),
                        strict=True))  # fmt: skip
     for item in items:

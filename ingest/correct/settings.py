@@ -131,3 +131,9 @@ class CorrectorSettings(BaseModel):
     # words this long (at least this common).
     review_wide_min_length: int = 7
     review_wide_min_zipf: float = 3.0
+
+    def __hash__(self) -> int:
+        """A hash of a few fields (equal settings still hash alike; equality compares them
+        all): settings key the lexicon's look-up caches, and hashing every field on each
+        look-up showed in profiles."""
+        return hash((self.min_length, self.max_cost, self.max_candidates, self.review))
