@@ -1,7 +1,7 @@
 """The `scans` split: OCR tokens the real scan pipeline reads in procedure-table cells, labelled
 against the generator's gold.
 
-    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2|scans3|scans4|scans_train] [--workers 2]
+    .venv/bin/python -m bench.data.correct.build_scan_set [--set scans|scans2|...|scans5|scans_train|scans_train2] [--workers 2]
 
 Documents: fresh synthetic SOPs (corpus/generator, split `test`, one seed per document, seeds
 used by nothing else: the test split's samples and benches use 1000-1099):
@@ -16,8 +16,10 @@ used by nothing else: the test split's samples and benches use 1000-1099):
             steered session 7's waktu grammar, so it counts as seen
     scans4  (session 7, the same recipe with seeds 7600-7611 mild and 7700-7715 hard): built
             before session 7's changes, scored once at the end of that session
-    scans_train  (session 7: seeds 8000-8023 mild, 8100-8171 hard): training pages for the
-            learned review (fit_review.py), never scored
+    scans_train, scans_train2  (session 7: seeds 8000-8023 / 8200-8223 mild, 8100-8171 /
+            8300-8371 hard): training pages for the learned review (fit_review.py), never scored
+    scans5  (session 7, the scans2 recipe with seeds 7800-7811 mild and 7900-7915 hard): built
+            before the second training batch was used, scored once after it
 Each document goes through the pipeline's own page recipe (`ingest.pipeline.read_pages`: clean-up,
 rulings, tables, per-cell Tesseract) and its steps are assembled as `ingest.layout_to_sop` does
 (`pages_to_drafts`, `_numbered`), stopping BEFORE the corrector: no `Corrector` runs here. The
@@ -94,6 +96,18 @@ BATCHES = {
         ("mild", "scanpdf", 8012, 12),
         ("hard", "scan", 8100, 36),
         ("hard", "scanpdf", 8136, 36),
+    ),
+    "scans_train2": (
+        ("mild", "scan", 8200, 12),
+        ("mild", "scanpdf", 8212, 12),
+        ("hard", "scan", 8300, 36),
+        ("hard", "scanpdf", 8336, 36),
+    ),
+    "scans5": (
+        ("mild", "scan", 7800, 6),
+        ("mild", "scanpdf", 7806, 6),
+        ("hard", "scan", 7900, 8),
+        ("hard", "scanpdf", 7908, 8),
     ),
 }
 ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
