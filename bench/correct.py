@@ -90,8 +90,8 @@ TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
                     "session 6; its errors then steered session 7's waktu grammar: seen)",
           "scans4": "scans4 (pipeline cell OCR of fresh synthetic scans, built before session "
                     "7's changes and scored once after them)",
-          "scans5": "scans5 (pipeline cell OCR of fresh synthetic scans, built before the "
-                    "review's second pipeline training batch, scored once after it)",
+          "scans5": "scans5 (pipeline cell OCR of fresh synthetic scans, built after session "
+                    "7's final model and scored once with it)",
           "heldout_v1": "heldout_v1 (SEEN: looked at, no longer an honest figure)"}  # fmt: skip
 
 
