@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import confusion_readings, ocr_distance_groups, ocr_distances
 from ingest.correct.index import nearest_within
@@ -18,11 +16,6 @@ from ingest.correct.review import (
 )
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import digits_as_letters
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load()
 
 
 def _garbled(words: list[str], count: int, seed: int) -> list[str]:

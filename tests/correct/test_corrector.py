@@ -11,11 +11,6 @@ from ingest.correct.errors import ConfidenceCountError
 from models.provenance import Correction
 
 
-@pytest.fixture(scope="module")
-def corrector() -> Corrector:
-    return Corrector.default()
-
-
 @pytest.mark.parametrize(
     ("garbled", "meant"),
     [

@@ -10,11 +10,6 @@ from ingest.correct import Corrector
 from ingest.correct.errors import ConfidenceCountError
 
 
-@pytest.fixture(scope="module")
-def corrector() -> Corrector:
-    return Corrector.default()
-
-
 def test_document_word_fixes_garble_spelling_alone_declines(corrector: Corrector) -> None:
     garbled = "kasulig menyerahkan berkas"
     assert corrector.correct(garbled).text == garbled  # too far for spelling alone

@@ -12,11 +12,6 @@ from ingest.correct.settings import CorrectorSettings
 
 
 @pytest.fixture(scope="module")
-def corrector() -> Corrector:
-    return Corrector.default()
-
-
-@pytest.fixture(scope="module")
 def rules_only() -> Corrector:
     """The neighbour pass runs when the learned review is off (the review weighs the same pairs)."""
     return Corrector(Lexicon.load(), CorrectorSettings(review=False))

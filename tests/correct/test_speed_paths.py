@@ -29,11 +29,6 @@ from ingest.correct.review import (
 from ingest.correct.settings import CorrectorSettings
 
 
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load()
-
-
 def _reference_rows(
     item: ReviewInput,
     found: Candidates,
