@@ -67,51 +67,28 @@ from models.normalise import clean_cell
 from models.sop import Sop
 
 HERE = Path(__file__).resolve().parent
-# Per set, (damage, kind, first seed, count): one document per seed, seeds 7000+ used by
-# nothing else.
+Batch = tuple[str, str, int, int]  # (damage, kind, first seed, count)
+
+
+def _recipe(mild_first: int, mild_each: int, hard_first: int, hard_each: int) -> tuple[Batch, ...]:
+    """Phone-scan JPGs then image-only PDFs of each damage, one document per seed."""
+    return (
+        ("mild", "scan", mild_first, mild_each),
+        ("mild", "scanpdf", mild_first + mild_each, mild_each),
+        ("hard", "scan", hard_first, hard_each),
+        ("hard", "scanpdf", hard_first + hard_each, hard_each),
+    )
+
+
+# Per set, its batches; seeds 7000+ are used by nothing else.
 BATCHES = {
-    "scans": (
-        ("mild", "scan", 7000, 6),
-        ("mild", "scanpdf", 7006, 6),
-        ("hard", "scan", 7100, 4),
-        ("hard", "scanpdf", 7104, 4),
-    ),
-    "scans2": (
-        ("mild", "scan", 7200, 6),
-        ("mild", "scanpdf", 7206, 6),
-        ("hard", "scan", 7300, 8),
-        ("hard", "scanpdf", 7308, 8),
-    ),
-    "scans3": (
-        ("mild", "scan", 7400, 6),
-        ("mild", "scanpdf", 7406, 6),
-        ("hard", "scan", 7500, 8),
-        ("hard", "scanpdf", 7508, 8),
-    ),
-    "scans4": (
-        ("mild", "scan", 7600, 6),
-        ("mild", "scanpdf", 7606, 6),
-        ("hard", "scan", 7700, 8),
-        ("hard", "scanpdf", 7708, 8),
-    ),
-    "scans_train": (
-        ("mild", "scan", 8000, 12),
-        ("mild", "scanpdf", 8012, 12),
-        ("hard", "scan", 8100, 36),
-        ("hard", "scanpdf", 8136, 36),
-    ),
-    "scans_train2": (
-        ("mild", "scan", 8200, 12),
-        ("mild", "scanpdf", 8212, 12),
-        ("hard", "scan", 8300, 36),
-        ("hard", "scanpdf", 8336, 36),
-    ),
-    "scans5": (
-        ("mild", "scan", 7800, 6),
-        ("mild", "scanpdf", 7806, 6),
-        ("hard", "scan", 7900, 8),
-        ("hard", "scanpdf", 7908, 8),
-    ),
+    "scans": _recipe(7000, 6, 7100, 4),
+    "scans2": _recipe(7200, 6, 7300, 8),
+    "scans3": _recipe(7400, 6, 7500, 8),
+    "scans4": _recipe(7600, 6, 7700, 8),
+    "scans5": _recipe(7800, 6, 7900, 8),
+    "scans_train": _recipe(8000, 12, 8100, 36),
+    "scans_train2": _recipe(8200, 12, 8300, 36),
 }
 ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 # A step is labelled only when its OCR'd kegiatan reads like the gold kegiatan of the same number.
@@ -200,7 +177,7 @@ def _field_text(placed: PlacedRow, role: str) -> str:
     return (clean_cell(strip_noise(ref.text)) or "") if ref else ""
 
 
-def _read_batch(job: tuple[str, str, int, int]) -> list[dict]:
+def _read_batch(job: Batch) -> list[dict]:
     damage, kind, first, count = job
     folder = Path(tempfile.mkdtemp(prefix=f"scan-set-{damage}-{kind}-"))
     generate_corpus(folder, range(first, first + count), "test", [kind], damage)  # type: ignore[arg-type]
