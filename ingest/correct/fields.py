@@ -68,7 +68,7 @@ def snap_unit(printed: str, slot: bool = False) -> str | None:
     return None
 
 
-def reads_as_number(token: str) -> bool:
+def _reads_as_number(token: str) -> bool:
     """'10', 'l5', '1,5', 'dua': a count a Waktu unit follows."""
     core = SplitToken.of(token).core
     digits = as_digits(core).replace(",", "").replace(".", "")
@@ -106,8 +106,8 @@ def waktu_unit_slot(token: str, previous: str | None, following: str | None) -> 
     """'10 mena' -> '10 menit', 'tari kerja' -> 'hari kerja': a word after a number or before
     'kerja' in a Waktu cell stands where only a time unit is written (DOMAIN.md's durations),
     so it snaps to the unit it reads as even when it is another word ('mena', 'tari')."""
-    after_number = previous is not None and reads_as_number(previous)
-    before_kerja = following is not None and _reads_as(following, "kerja")
+    after_number = previous is not None and _reads_as_number(previous)
+    before_kerja = following is not None and _reads_as_kerja(following)
     if not (after_number or before_kerja):
         return None
     return _unit_fix(token, 0.85, same_first_letter=False)
@@ -120,15 +120,15 @@ def waktu_kerja(token: str, previous: str | None) -> Fix | None:
         return None
     if snap_unit(SplitToken.of(previous).core, slot=True) != "hari":
         return None
-    if not _reads_as(core, "kerja"):
+    if not _reads_as_kerja(core):
         return None
     fixed = apply_case(core, "kerja")
     return token.replace(core, fixed), [_correction(core, fixed, 0.8, "waktu_grammar")]
 
 
-def _reads_as(token: str, word: str) -> bool:
+def _reads_as_kerja(token: str) -> bool:
     lowered = without_stray_marks(SplitToken.of(token).core.lower())
-    return bool(lowered) and ocr_distance(lowered, word) <= _KERJA_MAX_COST
+    return bool(lowered) and ocr_distance(lowered, "kerja") <= _KERJA_MAX_COST
 
 
 def _unit_fix(token: str, score: float, same_first_letter: bool) -> Fix | None:
