@@ -87,6 +87,7 @@ BATCHES = {
     "scans3": _recipe(7400, 6, 7500, 8),
     "scans4": _recipe(7600, 6, 7700, 8),
     "scans5": _recipe(7800, 6, 7900, 8),
+    "scans6": _recipe(8400, 6, 8500, 8),
     "scans_train": _recipe(8000, 12, 8100, 36),
     "scans_train2": _recipe(8200, 12, 8300, 36),
 }
