@@ -191,3 +191,16 @@ def test_a_word_cut_at_the_end_of_a_cell_only_completes(corrector: Corrector) ->
     # 'pelap' begins 'pelaporan': mid-line it reads as 'gelap', at the end of the cell it was cut.
     assert corrector.correct("dan pelap Disposisi").text == "dan gelap Disposisi"
     assert corrector.correct("Subkor Py dan pelap").text == "Subkor Py dan pelap"
+
+
+def test_the_reviews_verdict_on_a_last_word_outranks_the_cut_guard(corrector: Corrector) -> None:
+    # 'Terma' begins 'termasuk', so line by line the cut guard keeps it; in document mode the
+    # review weighs that very word (the document prints 'Terima') and its verdict stands.
+    lines = ["Kasubag menerima berkas dan Terma", "Terima surat masuk"]
+    assert corrector.correct(lines[0]).text == lines[0]
+    fixed = corrector.correct_document([(line, "text") for line in lines])[0]
+    assert fixed.text == "Kasubag menerima berkas dan Terima"
+    assert [(change.raw, change.corrected) for change in fixed.corrections] == [("Terma", "Terima")]
+    # and a cut word the review does not change stays in document mode too
+    document = [("Subkor Py dan pelap", "text"), ("Terima surat masuk", "text")]
+    assert corrector.correct_document(document)[0].text == "Subkor Py dan pelap"
