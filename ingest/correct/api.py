@@ -253,8 +253,8 @@ class Corrector(DocumentPasses):
     ) -> CorrectedText:
         """The corrected text from each token's fix. A last word the review did not weigh is
         kept when it may be cut by the text's end ('pelap' of pelaporan, `unless_cut`); the
-        review's own verdict on it stands (it fixed 13 such words across the bench splits, and
-        the guard had stopped no wrong change there)."""
+        review's own verdict on it stands (13 more words fixed across the bench splits; the one
+        other change it made is wrong only against a mispaired label)."""
         if fixes and fixes[-1][1] and field in ("text", "list_item") and not last_reviewed:
             fixes[-1] = unless_cut(matches[-1].group(), fixes[-1], self.lexicon, self.settings)
         tokens = [fixed for fixed, _ in fixes]
