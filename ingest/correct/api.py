@@ -236,7 +236,7 @@ class Corrector(DocumentPasses):
                 if self.review_sink is None:
                     document[1].extend(items.values())
                 # the review's verdict on the last word stands: it weighed that very word
-                last_reviewed = len(printed) - 1 in items
+                last_reviewed = (len(printed) - 1) in items
                 return lambda: self._finish(
                     text, matches, field,
                     self._review_pass(number, printed, items, fixes, context), last_reviewed,
