@@ -88,6 +88,7 @@ BATCHES = {
     "scans4": _recipe(7600, 6, 7700, 8),
     "scans5": _recipe(7800, 6, 7900, 8),
     "scans6": _recipe(8400, 6, 8500, 8),
+    "scans7": _recipe(8600, 6, 8700, 8),
     "scans_train": _recipe(8000, 12, 8100, 36),
     "scans_train2": _recipe(8200, 12, 8300, 36),
 }
