@@ -1,6 +1,6 @@
 """Benchmark of the OCR corrector against two baselines on the labelled set (bench/data/correct/).
 
-    .venv/bin/python -m bench.correct [--split dev|heldout2|heldout3|heldout4|heldout5|heldout_general|scans|scans2|scans3|scans4|scans5|scans6|heldout_v1|all]
+    .venv/bin/python -m bench.correct [--split dev|heldout2|heldout3|heldout4|heldout5|heldout_general|scans|scans2|scans3|scans4|scans5|scans6|scans7|heldout_v1|all]
                                       [--show-errors]
 
 Per split it prints precision (right changes / changes), recall on whole-word garble (garbled
@@ -75,7 +75,7 @@ def compared(token: str) -> str:
 SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout3": "heldout3", "heldout4": "heldout4",
           "heldout5": "heldout5", "heldout_general": "heldout_general", "scans": "scans",
           "scans2": "scans2", "scans3": "scans3", "scans4": "scans4", "scans5": "scans5",
-          "scans6": "scans6", "heldout_v1": "heldout"}  # fmt: skip
+          "scans6": "scans6", "scans7": "scans7", "heldout_v1": "heldout"}  # fmt: skip
 # The throughput set: the splits labelled before the review (kept fixed so speeds compare).
 THROUGHPUT_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "scans")
 TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
@@ -95,6 +95,8 @@ TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
                     "7's final model and scored once with it)",
           "scans6": "scans6 (pipeline cell OCR of fresh synthetic scans, built before session "
                     "8's changes and scored once after them)",
+          "scans7": "scans7 (pipeline cell OCR of fresh synthetic scans, built at the start of "
+                    "session 9 and scored once with the unchanged corrector)",
           "heldout_v1": "heldout_v1 (SEEN: looked at, no longer an honest figure)"}  # fmt: skip
 
 
