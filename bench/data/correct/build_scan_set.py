@@ -89,6 +89,7 @@ BATCHES = {
     "scans5": _recipe(7800, 6, 7900, 8),
     "scans6": _recipe(8400, 6, 8500, 8),
     "scans7": _recipe(8600, 6, 8700, 8),
+    "scans8": _recipe(8800, 6, 8900, 8),
     "scans_train": _recipe(8000, 12, 8100, 36),
     "scans_train2": _recipe(8200, 12, 8300, 36),
 }
