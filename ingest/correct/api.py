@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ingest.correct.candidates import prefetch
 from ingest.correct.context import DocumentVocabulary
+from ingest.correct.distance import ocr_distance
 from ingest.correct.errors import ConfidenceCountError, DocumentConfidenceCountError
 from ingest.correct.fields import (
     Fix,
@@ -91,6 +92,14 @@ class Corrector(DocumentPasses):
         if self._review_model is None:
             self._review_model = ReviewModel.load(self.lexicon.directory / REVIEW_MODEL_FILE)
         return self._review_model
+
+    def clear_caches(self) -> None:
+        """Forget every look-up kept so far (this corrector's, its lexicon's and the OCR
+        distances'): the next text is corrected cold, as after start-up (the bench times so)."""
+        self._token_cache.clear()
+        self.lexicon.candidate_cache.clear()
+        self.lexicon._known_cache.clear()
+        ocr_distance.cache_clear()
 
     @classmethod
     @cache

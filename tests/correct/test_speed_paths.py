@@ -10,9 +10,10 @@ import pytest
 from rapidfuzz.distance import OSA, Levenshtein
 
 from bench.correct import ocr_documents
+from ingest.correct import Corrector
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.delete_kernel import osa_within
-from ingest.correct.distance import CONFUSIONS, confusion_readings
+from ingest.correct.distance import CONFUSIONS, confusion_readings, ocr_distance
 from ingest.correct.distance_kernel import codes
 from ingest.correct.index import nearest_within
 from ingest.correct.lexicon import Lexicon
@@ -158,3 +159,16 @@ def test_equal_settings_hash_alike_and_others_stay_unequal() -> None:
     assert hash(CorrectorSettings()) == hash(CorrectorSettings())
     assert {CorrectorSettings(): 1}[CorrectorSettings()] == 1
     assert CorrectorSettings(review_domain_pool=5) != CorrectorSettings()
+
+
+def test_a_cleared_corrector_corrects_as_before_and_keeps_nothing(lexicon: Lexicon) -> None:
+    """`clear_caches` (the bench's cold start) forgets every kept look-up and changes no
+    answer."""
+    corrector = Corrector(lexicon)
+    texts = [("Keglatan dlberlkan pega\\{val intemnal", "text"), ("Zhar", "waktu")]
+    before = corrector.correct_document(texts)
+    assert lexicon.candidate_cache and ocr_distance.cache_info().currsize
+    corrector.clear_caches()
+    assert not lexicon.candidate_cache and not lexicon._known_cache
+    assert ocr_distance.cache_info().currsize == 0
+    assert corrector.correct_document(texts) == before
