@@ -70,7 +70,8 @@ def compared(token: str) -> str:
 # could steer and scored once; its errors then steered two waktu rules, so scans3 (same recipe,
 # new seeds) was built to be scored once at the end of that session. Its errors steered session
 # 7's waktu grammar; scans4 (same recipe, new seeds) was built before any session-7 change and is
-# scored once at the end of session 7.
+# scored once at the end of session 7. scans5 to scans8 repeat that: each built fresh and scored
+# once (TITLES says when).
 SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout3": "heldout3", "heldout4": "heldout4",
           "heldout5": "heldout5", "heldout_general": "heldout_general", "scans": "scans",
           "scans2": "scans2", "scans3": "scans3", "scans4": "scans4", "scans5": "scans5",
