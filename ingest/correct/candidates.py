@@ -135,9 +135,8 @@ def _looked_up(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> f
     key = (printed, settings)
     words = lexicon.candidate_cache.get(key)
     if words is None:
-        words = lexicon.candidate_cache[key] = frozenset(
-            _trimmed(printed, _lookup(printed, lexicon, settings), lexicon, settings)
-        )
+        _look_up_many([printed], lexicon, settings)
+        words = lexicon.candidate_cache[key]
     return words
 
 
@@ -170,23 +169,10 @@ def prefetch_ranked(
         context.ranked_cache[word] = _scored(candidates, found, lexicon, settings, context)
 
 
-def _lookup(printed: str, lexicon: Lexicon, settings: CorrectorSettings) -> set[str]:
-    queries = {printed, digits_as_letters(printed), *confusion_readings(printed)}
-    index = lexicon.index()
-    words = index.general(queries)
-    if len(printed) >= settings.min_length_two_edits:
-        words |= index.domain({printed, digits_as_letters(printed)})
-    if len(printed) >= settings.wide_min_length:
-        words.update(
-            domain_near(
-                printed, lexicon, settings, settings.wide_max_share, settings.wide_candidates
-            )
-        )
-    return words
-
-
 def _look_up_many(words: list[str], lexicon: Lexicon, settings: CorrectorSettings) -> None:
-    """`_looked_up` for many words: `_lookup`'s index searches of all in one call per index."""
+    """`_looked_up` for many words: the index's candidates of each (general words one edit
+    from any glyph reading, domain words two edits away, SOP words by share of letters for long
+    words), trimmed and kept, all words' searches in one call per index."""
     cache = lexicon.candidate_cache
     fresh = [word for word in words if (word, settings) not in cache]
     if not fresh:
