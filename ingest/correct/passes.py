@@ -74,12 +74,7 @@ class DocumentPasses:
             split, word, protected = self._view(token, context)
             if protected or not self._doubtful(word, fixes[index], _SPELLING_RULES):
                 continue
-            left = self._known_edge(fixes[index - 1][0], -1, context) if index else None
-            right = (
-                self._known_edge(fixes[index + 1][0], 0, context)
-                if index + 1 < len(fixes)
-                else None
-            )
+            left, right = self._known_neighbours(index, fixes, context)
             if left is None and right is None:
                 continue
             confidence = confidences[index]
@@ -181,14 +176,11 @@ class DocumentPasses:
         choice = SplitToken.of(fixes[index][0]).core.lower() if changes else None
         if choice is not None and ocr_distance(word, choice) <= self.settings.review_skip_max_cost:
             return None  # one cheap glyph confusion: pass 1 is right (see the setting)
+        left, right = self._known_neighbours(index, fixes, context)
         return ReviewInput(
             printed=word,
-            left=self._known_edge(fixes[index - 1][0], -1, context) if index else None,
-            right=(
-                self._known_edge(fixes[index + 1][0], 0, context)
-                if index + 1 < len(fixes)
-                else None
-            ),
+            left=left,
+            right=right,
             confidence=confidence,
             rule_choice=choice,
             caps=is_all_caps(split.core),
@@ -210,6 +202,16 @@ class DocumentPasses:
         if inflected:
             return not self.lexicon.is_root(word)
         return not self.lexicon.is_known(word)
+
+    def _known_neighbours(
+        self, index: int, fixes: list[TokenFix], context: DocumentVocabulary
+    ) -> tuple[str | None, str | None]:
+        """The known words touching token `index` in the (corrected) text: the last word of
+        the token before and the first of the token after, None where unknown or absent."""
+        left = self._known_edge(fixes[index - 1][0], -1, context) if index else None
+        last = index + 1 == len(fixes)
+        right = None if last else self._known_edge(fixes[index + 1][0], 0, context)
+        return left, right
 
     def _known_edge(self, token: str, side: int, context: DocumentVocabulary) -> str | None:
         """The first (side 0) or last (side -1) word of a corrected token, if the lexicon knows
