@@ -107,17 +107,23 @@ def _wide_search(item: ReviewInput, settings: CorrectorSettings) -> bool:
     return wide and item.rule_choice is None  # pass 1 found nothing within its budget
 
 
+def _wide_key(word: str, settings: CorrectorSettings) -> tuple:
+    """Where the wide search's words for `word` are kept among the lexicon's look-ups."""
+    return "general_near", word, settings.review_wide_min_zipf, settings.review_wide_min_length
+
+
 def _search_wide(items: list[ReviewInput], lexicon: Lexicon, settings: CorrectorSettings) -> None:
-    """The wide general search of every item that needs one and is not kept yet, in one call
-    (kept as `_candidate_words` keeps its own)."""
-    zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
+    """The wide general search of every item that needs one and is not kept yet, in one call;
+    `_candidate_words` reads what it keeps."""
     cache = lexicon.candidate_cache
     words = sorted({item.printed for item in items if _wide_search(item, settings)
-                    and ("general_near", item.printed, zipf, length) not in cache})  # fmt: skip
+                    and _wide_key(item.printed, settings) not in cache})  # fmt: skip
     if words:
-        found = lexicon.index().general_near_each(words, zipf, length)
+        found = lexicon.index().general_near_each(
+            words, settings.review_wide_min_zipf, settings.review_wide_min_length
+        )
         for word, near in zip(words, found, strict=True):
-            cache["general_near", word, zipf, length] = frozenset(near)
+            cache[_wide_key(word, settings)] = frozenset(near)
 
 
 def _candidate_words(
@@ -128,18 +134,15 @@ def _candidate_words(
     context: DocumentVocabulary,
     channel: Channel,
 ) -> tuple[dict[str, float], list[str]]:
-    """The spelling candidates with their (known) OCR costs, and the other words to weigh."""
+    """The spelling candidates with their (known) OCR costs, and the other words to weigh
+    (after `_search_wide` and `_search_domain_by_channel` have run over the batch)."""
     costs = {
         word: cost for _, cost, word in ranked_candidates(item.printed, lexicon, settings, context)
     }
     extra = set(bigrams.near(item.printed, item.left, item.right, settings.neighbour_max_share))
     extra.update(_domain_by_channel(item.printed, lexicon, channel, settings))
-    if _wide_search(item, settings):
-        zipf, length = settings.review_wide_min_zipf, settings.review_wide_min_length
-        extra.update(
-            _kept(lexicon, ("general_near", item.printed, zipf, length),
-                  lambda index: index.general_near(item.printed, zipf, length))
-        )  # fmt: skip
+    if _wide_search(item, settings):  # searched by `_search_wide` just before
+        extra.update(lexicon.candidate_cache[_wide_key(item.printed, settings)])
     if item.rule_choice is not None and " " not in item.rule_choice:
         extra.add(item.rule_choice)
     return costs, sorted(word for word in extra if word not in costs)
