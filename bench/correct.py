@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -70,13 +71,13 @@ def compared(token: str) -> str:
 # could steer and scored once; its errors then steered two waktu rules, so scans3 (same recipe,
 # new seeds) was built to be scored once at the end of that session. Its errors steered session
 # 7's waktu grammar; scans4 (same recipe, new seeds) was built before any session-7 change and is
-# scored once at the end of session 7. scans5 to scans8 repeat that: each built fresh and scored
+# scored once at the end of session 7. scans5 to scans9 repeat that: each built fresh and scored
 # once (TITLES says when).
 SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout3": "heldout3", "heldout4": "heldout4",
           "heldout5": "heldout5", "heldout_general": "heldout_general", "scans": "scans",
           "scans2": "scans2", "scans3": "scans3", "scans4": "scans4", "scans5": "scans5",
           "scans6": "scans6", "scans7": "scans7",
-          "scans8": "scans8", "heldout_v1": "heldout"}  # fmt: skip
+          "scans8": "scans8", "scans9": "scans9", "heldout_v1": "heldout"}  # fmt: skip
 # The throughput set: the splits labelled before the review (kept fixed so speeds compare).
 THROUGHPUT_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "scans")
 TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
@@ -100,6 +101,9 @@ TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
                     "session 9 and scored once with the unchanged corrector)",
           "scans8": "scans8 (pipeline cell OCR of fresh synthetic scans, built in session 9 "
                     "for a refit that was not kept; scored once with the unchanged corrector)",
+          "scans9": "scans9 (pipeline cell OCR of fresh synthetic scans with Tesseract's character "
+                    "alternatives, built in session 10 before the review was refitted on them; "
+                    "scored once with that model)",
           "heldout_v1": "heldout_v1 (SEEN: looked at, no longer an honest figure)"}  # fmt: skip
 
 
@@ -251,17 +255,28 @@ def runs_of(records: list[dict], positions: list[int]) -> list[list[int]]:
     return runs
 
 
-def run_inputs(
-    records: list[dict], runs: list[list[int]], blind: bool = False
-) -> tuple[list[tuple[str, str]], list[list[float] | None]]:
-    """The (text, field) pairs and word confidences `correct_document` gets for a document's
-    runs; `blind` drops the confidences (as text exports come)."""
+class Inputs(NamedTuple):
+    """What `correct_document` gets for a document's runs."""
+
+    texts: list[tuple[str, str]]  # (text, field)
+    confidences: list[list[float] | None]
+    choices: list[list | None]  # per text, each token's character alternatives (or None)
+
+
+def run_inputs(records: list[dict], runs: list[list[int]], blind: bool = False) -> Inputs:
+    """The (text, field) pairs, word confidences and character alternatives `correct_document`
+    gets for a document's runs; `blind` drops the OCR's evidence (as text exports come)."""
     texts = [(" ".join(records[p]["raw"] for p in run), records[run[0]]["field"]) for run in runs]
     confidences = [
         None if blind or records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
         for run in runs
     ]
-    return texts, confidences
+    choices = [
+        None if blind or "choices" not in records[run[0]]
+        else [records[p]["choices"] for p in run]
+        for run in runs
+    ]  # fmt: skip
+    return Inputs(texts, confidences, choices)
 
 
 def ours_in_context(review: bool = True) -> Batch:
@@ -284,8 +299,12 @@ def ours_in_context(review: bool = True) -> Batch:
         outputs = [""] * len(records)
         for positions in documents.values():
             runs = runs_of(records, positions)
-            texts, confidences = run_inputs(records, runs)
-            results = corrector.correct_document(texts, word_confidences=confidences)  # type: ignore[arg-type]
+            inputs = run_inputs(records, runs)
+            results = corrector.correct_document(
+                inputs.texts,  # type: ignore[arg-type]
+                word_confidences=inputs.confidences,
+                word_choices=inputs.choices,
+            )
             for run, result in zip(runs, results, strict=True):
                 tokens = result.tokens if len(result.tokens) == len(run) else [result.text]
                 for position, token in zip(run, tokens, strict=True):

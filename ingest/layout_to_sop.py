@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ingest.correct import Corrector
+from ingest.correct.api import TokenChoices
 from ingest.flowchart import StepFlow, StepRowRef, step_flows
 from ingest.identity import Identity, is_identity_table, table_to_identity
 from ingest.page import Page, Table
@@ -171,34 +173,46 @@ _ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 FieldTexts = dict[str, tuple[str | None, list[Correction]]]
 
 
-def _cell_text(ref: CellRef) -> tuple[str | None, list[float] | None]:
-    """Cell text without scanner footers, and its OCR word confidences when they still line up
-    with its tokens (a footer line removed shifts them: then none)."""
+class CellEvidence(NamedTuple):
+    """A cell's text for the corrector and the OCR's evidence on its tokens, when it still
+    lines up with them (a footer line removed shifts it: then none)."""
+
+    text: str | None
+    confidences: list[float] | None
+    choices: TokenChoices | None
+
+
+def _cell_text(ref: CellRef) -> CellEvidence:
+    """Cell text without scanner footers, with its OCR word confidences and character
+    alternatives when they still line up with its tokens."""
     text = clean_cell(strip_noise(ref.text))
     tokens = ref.text.split()
-    same = text is not None and text.split() == tokens and len(ref.word_confidences) == len(tokens)
-    return text, list(ref.word_confidences) if same else None
+    same = text is not None and text.split() == tokens
+    confidences = list(ref.word_confidences) if len(ref.word_confidences) == len(tokens) else None
+    choices = list(ref.word_choices) if len(ref.word_choices) == len(tokens) else None
+    return CellEvidence(text, confidences if same else None, choices if same else None)
 
 
 def _field_texts(rows: list[PlacedRow]) -> list[FieldTexts]:
     """Each step's field texts. The OCR'd cells of one SOP are corrected together, so a word
     read well in one cell is evidence for its garbled copies in others (correct_document)."""
     texts: list[FieldTexts] = [{} for _ in rows]
-    todo: list[tuple[int, str, str, list[float] | None]] = []
+    todo: list[tuple[int, str, CellEvidence]] = []
     for position, placed in enumerate(rows):
         for role in _ROLES:
             if role not in placed.row.fields:
                 continue
-            text, confidences = _cell_text(placed.row.fields[role])
-            texts[position][role] = (text, [])
-            if text is not None and placed.ocr:
-                todo.append((position, role, text, confidences))
+            cell = _cell_text(placed.row.fields[role])
+            texts[position][role] = (cell.text, [])
+            if cell.text is not None and placed.ocr:
+                todo.append((position, role, cell))
     if todo:
         results = Corrector.default().correct_document(
-            [(text, "waktu" if role == "waktu" else "text") for _, role, text, _ in todo],
-            word_confidences=[confidences for *_, confidences in todo],
+            [(cell.text or "", "waktu" if role == "waktu" else "text") for _, role, cell in todo],
+            word_confidences=[cell.confidences for *_, cell in todo],
+            word_choices=[cell.choices for *_, cell in todo],
         )
-        for (position, role, _, _), result in zip(todo, results, strict=True):
+        for (position, role, _), result in zip(todo, results, strict=True):
             texts[position][role] = (clean_cell(result.text), result.corrections)
     return texts
 

@@ -19,6 +19,11 @@ ColumnRole = Literal[
 ]  # fmt: skip
 
 
+# Per character of a word: the characters Tesseract's LSTM weighed there, best first, each with
+# its confidence in 0..1 (`lstm_choice_mode=2`).
+CharChoices = list[tuple[str, float]]
+
+
 class Word(BaseModel):
     """One word with its box (None for text exports) and confidence in 0..1."""
 
@@ -26,6 +31,10 @@ class Word(BaseModel):
     bbox: BBox | None = None
     confidence: float = 1.0
     line: int = Field(default=0, description="Index of the text line the word belongs to.")
+    choices: list[CharChoices] | None = Field(
+        default=None,
+        description="Per character of text, the OCR's alternatives (None when not known).",
+    )
 
 
 class Ruling(BaseModel):
@@ -51,6 +60,10 @@ class Cell(BaseModel):
     word_confidences: list[float] = Field(
         default_factory=list,
         description="OCR confidence of each whitespace token of text; empty when not known.",
+    )
+    word_choices: list[list[CharChoices] | None] = Field(
+        default_factory=list,
+        description="OCR character alternatives of each whitespace token; empty when not known.",
     )
 
 

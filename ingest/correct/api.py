@@ -14,7 +14,12 @@ from rapidfuzz import fuzz
 from ingest.correct.candidates import prefetch
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
-from ingest.correct.errors import ConfidenceCountError, DocumentConfidenceCountError
+from ingest.correct.errors import (
+    ChoiceCountError,
+    ConfidenceCountError,
+    DocumentChoiceCountError,
+    DocumentConfidenceCountError,
+)
 from ingest.correct.fields import (
     Fix,
     actor_heads,
@@ -36,6 +41,7 @@ from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import SplitToken
+from ingest.page import CharChoices
 from models.provenance import Correction
 
 FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
@@ -44,6 +50,8 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 # What a text is corrected with: its document's vocabulary (None for a text alone), and the
 # list collecting the words its review will weigh.
 Document = tuple[DocumentVocabulary | None, list[ReviewInput]]
+# Per whitespace token of a text: the OCR's alternatives for each of its characters, or None.
+TokenChoices = list[list[CharChoices] | None]
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -57,6 +65,8 @@ class CorrectedText(BaseModel):
     tokens: list[str] = Field(default_factory=list)
 
 
+# Per whitespace token of a text: its OCR confidence and its characters' alternatives.
+OcrEvidence = tuple[list[float | None], TokenChoices]
 # The rest of a text's correction, run once its document's review verdicts are in.
 Later = Callable[[], CorrectedText]
 
@@ -108,18 +118,26 @@ class Corrector(DocumentPasses):
         return cls(Lexicon.load())
 
     def correct(
-        self, text: str, field: FieldKind = "text", *, word_confidences: list[float] | None = None
+        self,
+        text: str,
+        field: FieldKind = "text",
+        *,
+        word_confidences: list[float] | None = None,
+        word_choices: TokenChoices | None = None,
     ) -> CorrectedText:
         """Correct `text` as a value of kind `field`; confidences are per whitespace word (0..1,
-        Tesseract's 0..100 accepted). Whitespace and line breaks are kept."""
+        Tesseract's 0..100 accepted), choices too (Word.choices of its OCR words). Whitespace
+        and line breaks are kept."""
         confidences = self._check_confidences(text, word_confidences)
-        return self._correct(text, field, confidences, None)
+        choices = self._check_choices(text, word_choices)
+        return self._correct_later(text, field, (confidences, choices), (None, []))()
 
     def correct_document(
         self,
         texts: list[tuple[str, FieldKind]],
         *,
         word_confidences: list[list[float] | None] | None = None,
+        word_choices: list[TokenChoices | None] | None = None,
     ) -> list[CorrectedText]:
         """Correct every (text, field) value of one document, using the words read correctly
         elsewhere in it as evidence: 'Metivuritikail' becomes 'Memverifikasi' when the document
@@ -127,6 +145,9 @@ class Corrector(DocumentPasses):
         confidence_lists = word_confidences or [None] * len(texts)
         if len(confidence_lists) != len(texts):
             raise DocumentConfidenceCountError(len(texts), len(confidence_lists))
+        choice_lists = word_choices or [None] * len(texts)
+        if len(choice_lists) != len(texts):
+            raise DocumentChoiceCountError(len(texts), len(choice_lists))
         context = DocumentVocabulary.of(
             (text for text, _ in texts), self.lexicon, self.settings.context_min_length
         )
@@ -137,26 +158,25 @@ class Corrector(DocumentPasses):
         pending: list[ReviewInput] = []
         finishers = [
             self._correct_later(
-                text, field, self._check_confidences(text, confidences), (context, pending), number
+                text,
+                field,
+                (self._check_confidences(text, confidences), self._check_choices(text, choices)),
+                (context, pending),
+                number,
             )
-            for number, ((text, field), confidences) in enumerate(
-                zip(texts, confidence_lists, strict=True)
+            for number, ((text, field), confidences, choices) in enumerate(
+                zip(texts, confidence_lists, choice_lists, strict=True)
             )
         ]
         if pending:
             self._review_words(pending, context)
         return [finish() for finish in finishers]
 
-    def _correct(
-        self, text: str, field: FieldKind, confidences: list[float | None], context: None
-    ) -> CorrectedText:
-        return self._correct_later(text, field, confidences, (context, []))()
-
     def _correct_later(
         self,
         text: str,
         field: FieldKind,
-        confidences: list[float | None],
+        ocr: OcrEvidence,
         document: Document,
         number: int | None = None,
     ) -> Later:
@@ -167,10 +187,10 @@ class Corrector(DocumentPasses):
             if snapped is not None:
                 return lambda: snapped
         if field == "list_item":
-            return self._list_item(text, confidences, document)
+            return self._list_item(text, ocr, document)
         if field == "actor":
-            return self._actor(text, confidences, document)
-        return self._walk(text, confidences, field, document, number)
+            return self._actor(text, ocr, document)
+        return self._walk(text, ocr, field, document, number)
 
     def unknown_share(self, text: str) -> float:
         """Share of words (3+ letters) the lexicon does not know: about 1% for typed text, 5-10%
@@ -187,10 +207,18 @@ class Corrector(DocumentPasses):
             raise ConfidenceCountError(len(words), len(confidences))
         return [_confidence_key(value) for value in confidences]
 
+    def _check_choices(self, text: str, choices: TokenChoices | None) -> TokenChoices:
+        words = _TOKEN.findall(text)
+        if choices is None:
+            return [None] * len(words)
+        if len(choices) != len(words):
+            raise ChoiceCountError(len(words), len(choices))
+        return choices
+
     def _walk(
         self,
         text: str,
-        confidences: list[float | None],
+        ocr: OcrEvidence,
         field: FieldKind,
         document: Document,
         number: int | None = None,
@@ -199,6 +227,7 @@ class Corrector(DocumentPasses):
         place in correct_document's input (None when the text was rewritten first: list items,
         actor cells)."""
         context = document[0]
+        confidences = ocr[0]
         matches = list(_TOKEN.finditer(text))
         printed = [match.group() for match in matches]
         # most tokens are listed words: nothing to do for them in any pass (nor in waktu and
@@ -239,9 +268,7 @@ class Corrector(DocumentPasses):
             # of 8,329 garbled words out-of-fold with the pass before it, 4,583 without.
             fixes = self._neighbour_pass(printed, listed, fixes, confidences, context)
             if self.settings.review or self.review_sink is not None:
-                items = self._review_items(
-                    printed, (listed, fragments), fixes, confidences, context
-                )
+                items = self._review_items(printed, (listed, fragments), fixes, ocr, context)
                 if self.review_sink is None:
                     document[1].extend(items.values())
                 # the review's verdict on the last word stands: it weighed that very word
@@ -324,14 +351,19 @@ class Corrector(DocumentPasses):
         correction = Correction(raw=folded, corrected=snapped, score=round(score, 3), rule=rule)
         return CorrectedText(text=snapped, corrections=[correction])
 
-    def _list_item(self, text: str, confidences: list[float | None], document: Document) -> Later:
+    def _list_item(self, text: str, ocr: OcrEvidence, document: Document) -> Later:
         match = _LIST_HEAD.match(text)
         if match is None:
-            return self._walk(text, confidences, "text", document)
+            return self._walk(text, ocr, "text", document)
         split = f"{text[: match.end()]} {text[match.end() :]}"
-        return partial(
-            self._numbered, text, self._walk(split, [None, *confidences], "text", document)
+        confidences, choices = ocr
+        # '3.Printer' -> '3.' 'Printer': the word keeps the alternatives of its own letters
+        head = len(match.group()) - len(match.group(1))
+        first = choices[0][head:] if choices and choices[0] is not None else None
+        walked = self._walk(
+            split, ([None, *confidences], [None, first, *choices[1:]]), "text", document
         )
+        return partial(self._numbered, text, walked)
 
     @staticmethod
     def _numbered(text: str, walked: Later) -> CorrectedText:
@@ -343,15 +375,15 @@ class Corrector(DocumentPasses):
         tokens = [" ".join(rest.tokens[:2]), *rest.tokens[2:]]
         return CorrectedText(text=rest.text, corrections=[record, *rest.corrections], tokens=tokens)
 
-    def _actor(self, text: str, confidences: list[float | None], document: Document) -> Later:
+    def _actor(self, text: str, ocr: OcrEvidence, document: Document) -> Later:
         """Snap the title head ('Kfastﬂba}g' -> 'Kasubag'), then correct the rest as text."""
         match = _TOKEN.search(text)
         if match is None:
             return lambda: CorrectedText(text=text)
         head = snap_head(match.group(), self._heads, self.settings, self.lexicon.is_known)
         if head is None:
-            return self._walk(text, confidences, "text", document)
-        walked = self._walk(text[match.end() :], confidences[1:], "text", document)
+            return self._walk(text, ocr, "text", document)
+        walked = self._walk(text[match.end() :], (ocr[0][1:], ocr[1][1:]), "text", document)
         return partial(self._headed, text, match, head, walked)
 
     @staticmethod

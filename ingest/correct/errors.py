@@ -38,6 +38,27 @@ class DocumentConfidenceCountError(ConfidenceCountError):
         )
 
 
+class ChoiceCountError(SopError, ValueError):
+    """word_choices does not hold one entry per whitespace-separated word."""
+
+    def __init__(self, words: int, choices: int) -> None:
+        super().__init__(
+            f"word_choices has {choices} entries for {words} words: pass one (Word.choices of "
+            "the OCR word, or None) per whitespace-separated word of the text, or None."
+        )
+
+
+class DocumentChoiceCountError(ChoiceCountError):
+    """correct_document's word_choices does not hold one entry per text."""
+
+    def __init__(self, texts: int, entries: int) -> None:
+        SopError.__init__(
+            self,
+            f"word_choices has {entries} entries for {texts} texts: pass one list (or None) per "
+            "(text, field) pair, in the same order, or leave word_choices out.",
+        )
+
+
 class ReviewModelStaleError(SopError):
     """corpus/lexicon/review_model.json was fitted on another feature list than the code's, or
     on another learned channel than channel.json."""

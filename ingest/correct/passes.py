@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ingest.correct.choices import printed_choices
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
 from ingest.correct.lexicon import Lexicon
@@ -20,6 +21,7 @@ from ingest.correct.words import (
     normalise_glyphs,
     without_stray_marks,
 )
+from ingest.page import CharChoices
 from models.provenance import Correction
 
 # Rules of a spelling-only decision, which the neighbour pass may overturn.
@@ -99,7 +101,7 @@ class DocumentPasses:
         printed: list[str],
         marks: tuple[list[bool], list[bool]],
         fixes: list[TokenFix],
-        confidences: list[float | None],
+        ocr: tuple[list[float | None], list[list[CharChoices] | None]],
         context: DocumentVocabulary,
     ) -> dict[int, ReviewInput]:
         """The review's view of each doubtful word of a text, by token number. Listed words the
@@ -109,7 +111,7 @@ class DocumentPasses:
         for index, token in enumerate(printed):
             if fragments[index] or (listed[index] and not fixes[index][1]):
                 continue
-            item = self._review_input(index, token, fixes, confidences[index], context)
+            item = self._review_input(index, token, fixes, (ocr[0][index], ocr[1][index]), context)
             if item is not None:
                 items[index] = item
         return items
@@ -164,7 +166,7 @@ class DocumentPasses:
         index: int,
         token: str,
         fixes: list[TokenFix],
-        confidence: float | None,
+        ocr: tuple[float | None, list[CharChoices] | None],
         context: DocumentVocabulary,
     ) -> ReviewInput | None:
         """The review's view of one word, or None when it is not doubtful: a listed word kept
@@ -177,14 +179,16 @@ class DocumentPasses:
         if choice is not None and ocr_distance(word, choice) <= self.settings.review_skip_max_cost:
             return None  # one cheap glyph confusion: pass 1 is right (see the setting)
         left, right = self._known_neighbours(index, fixes, context)
+        choices = printed_choices(token, ocr[1])
         return ReviewInput(
             printed=word,
             left=left,
             right=right,
-            confidence=confidence,
+            confidence=ocr[0],
             rule_choice=choice,
             caps=is_all_caps(split.core),
             inflected=choice is None and self.lexicon.is_known(word),
+            choices=choices if choices is not None and len(choices) == len(word) else None,
         )
 
     def _doubtful(

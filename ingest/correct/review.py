@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ingest.correct.candidates import domain_near, ranked_candidates
 from ingest.correct.channel import CHANNEL_FILE, Channel, channel_digest
+from ingest.correct.choices import Choices, choice_cost, weakest_letter
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance_groups
 from ingest.correct.errors import LexiconMissingError, ReviewModelStaleError
@@ -46,6 +47,7 @@ FEATURES = (
     "doubt_times_cost", "rule_choice", "rules_changed", "length", "length_gap",
     "caps", "first_same", "last_same", "margin", "is_best", "candidates",
     "channel_cost", "channel_per_letter", "channel_margin", "printed_inflected",
+    "choice_cost", "choice_per_letter", "choice_gain", "choices_missing", "weakest_letter",
 )  # fmt: skip
 
 
@@ -60,6 +62,7 @@ class ReviewInput:
     rule_choice: str | None  # lower-case core the rules print, None when they left it
     caps: bool
     inflected: bool = False  # left as printed, known only as an inflected form ('kenada')
+    choices: Choices | None = None  # Tesseract's alternatives per printed letter, when known
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,7 @@ def feature_matrix(
             per_word[name] += values
     zipf, domain, copies = lexicon.zipf, lexicon.domain, context.counts
     column = {name: np.asarray(values, dtype=np.float64) for name, values in per_word.items()}
+    column |= _choice_columns(words)
     column |= {
         "word_length": np.fromiter(map(len, word_rows), np.float64, len(word_rows)),
         # the same shares as Levenshtein.normalized_distance pair by pair, in one C call
@@ -314,6 +318,28 @@ def feature_matrix(
         "channel_margin": np.where(column["channel_rivals"] > 0, channel_margin, 3.0),
     }  # fmt: skip
     return np.column_stack([features[name] for name in FEATURES]).reshape(-1, len(FEATURES))
+
+
+def _choice_columns(words: list[tuple[ReviewInput, Candidates]]) -> dict[str, np.ndarray]:
+    """Per candidate row: its `choice_cost` from the printed word through Tesseract's letter
+    alternatives, per letter, the plain edits it saves, and the least sure printed letter.
+    Without alternatives (text exports, pytesseract) the cost is the plain edit distance."""
+    rows: list[tuple[float, float, float, float, float]] = []
+    for item, found in words:
+        plain = Levenshtein.distance if item.choices is None else None
+        for word in found.words:
+            letters = max(len(word), 1)
+            if plain is not None:
+                edits = float(plain(item.printed, word))
+                rows.append((edits, edits / letters, 0.0, 1.0, 1.0))
+                continue
+            assert item.choices is not None
+            cost = choice_cost(item.printed, item.choices, word)
+            gain = Levenshtein.distance(item.printed, word) - cost
+            rows.append((cost, cost / letters, gain, 0.0, weakest_letter(item.choices)))
+    table = np.asarray(rows, dtype=np.float64).reshape(-1, 5)
+    names = ("choice_cost", "choice_per_letter", "choice_gain", "choices_missing", "weakest_letter")
+    return {name: table[:, number] for number, name in enumerate(names)}
 
 
 @dataclass(frozen=True)

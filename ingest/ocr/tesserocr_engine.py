@@ -10,6 +10,7 @@ import numpy as np
 from PIL import Image
 
 from ingest.errors import ToolMissingError
+from ingest.ocr.choices import read_choices, with_choices
 from ingest.ocr.tsv import parse_tsv
 from ingest.page import Word
 from ingest.settings import OcrSettings
@@ -68,13 +69,17 @@ class TesserocrEngine:
         self._api.SetVariable("tessedit_do_invert", "0")  # cells are dark ink on white: skip
         self._api.SetVariable("thresholding_method", str(settings.thresholding_method))
         self._timeout_ms = int(settings.timeout_seconds * 1000)
+        self._choices = settings.character_choices
+        if self._choices:  # alternatives per character, best first (the text is the same)
+            self._api.SetVariable("lstm_choice_mode", "2")
 
     def read(self, image: np.ndarray, *, psm: int) -> list[Word]:
         self._api.SetPageSegMode(psm)
         self._api.SetImage(Image.fromarray(image))
         if not self._api.Recognize(self._timeout_ms):
             return []
-        return parse_tsv("header\n" + self._api.GetTSVText(0))
+        words = parse_tsv("header\n" + self._api.GetTSVText(0))
+        return with_choices(words, read_choices(self._api)) if self._choices else words
 
     def close(self) -> None:
         self._api.End()

@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from ingest.page import Cell, Table
+from ingest.page import Cell, CharChoices, Table
 from models.geometry import BBox
 
 # OCR reads digits as look-alike letters in the narrow No column.
@@ -22,6 +22,9 @@ class CellRef(BaseModel):
     confidence: float
     # OCR confidence per whitespace token of text; empty when not known for every cell.
     word_confidences: list[float] = Field(default_factory=list)
+    # OCR character alternatives per whitespace token (None where unknown); empty when not
+    # known for every cell.
+    word_choices: list[list[CharChoices] | None] = Field(default_factory=list)
 
 
 class StepRow(BaseModel):
@@ -63,9 +66,11 @@ def _ref(cells: list[Cell]) -> CellRef | None:
         bbox = bbox.union(cell.bbox)
     filled = [c for c in cells if c.text.strip()]
     known = all(len(c.word_confidences) == len(c.text.split()) for c in filled)
+    chosen = all(len(c.word_choices) == len(c.text.split()) for c in filled)
     return CellRef(text="\n".join(c.text for c in filled), bbox=bbox,
                    confidence=min(c.confidence for c in cells),
-                   word_confidences=[v for c in filled for v in c.word_confidences] if known else [])  # fmt: skip
+                   word_confidences=[v for c in filled for v in c.word_confidences] if known else [],
+                   word_choices=[v for c in filled for v in c.word_choices] if chosen else [])  # fmt: skip
 
 
 def table_to_step_rows(table: Table, table_index: int) -> list[StepRow]:

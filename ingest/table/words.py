@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.page import Cell, Word
+from ingest.page import Cell, CharChoices, Word
 
 
 def words_to_lines(words: list[Word]) -> list[list[Word]]:
@@ -49,6 +49,24 @@ def token_confidences(lines: list[list[Word]], text: str) -> list[float]:
     return confidences if len(confidences) == len(text.split()) else []
 
 
+def token_choices(lines: list[list[Word]], text: str) -> list[list[CharChoices] | None]:
+    """The OCR character alternatives of each whitespace token of `text`, as `token_confidences`
+    pairs tokens with words (a word joined across a line break gets both parts' alternatives).
+    None for a token whose words have none; empty when the tokens do not line up."""
+    choices: list[list[CharChoices] | None] = []
+    previous = ""
+    for number, line in enumerate(lines):
+        for position, word in enumerate(line):
+            if number and not position and previous.endswith("-") and choices:
+                before = choices[-1]
+                joined = None if before is None or word.choices is None else before + word.choices
+                choices[-1] = joined
+            else:
+                choices.append(word.choices)
+            previous = word.text
+    return choices if len(choices) == len(text.split()) else []
+
+
 def words_in_cell(cell: Cell, words: list[Word]) -> list[Word]:
     return [
         w for w in words
@@ -79,5 +97,6 @@ def words_to_cells(cells: list[Cell], words: list[Word]) -> list[Cell]:
         filled.append(cell.model_copy(update={
             "text": text, "confidence": confidence,
             "word_confidences": token_confidences(lines, text),
+            "word_choices": token_choices(lines, text),
         }))  # fmt: skip
     return filled

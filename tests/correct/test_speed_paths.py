@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from bench.correct import ocr_documents
 from ingest.correct import Corrector
+from ingest.correct.choices import choice_cost
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.delete_kernel import osa_within
 from ingest.correct.distance import CONFUSIONS, confusion_readings, ocr_distance
@@ -68,9 +69,30 @@ def _reference_rows(
             "channel_cost": channel, "channel_per_letter": channel / length,
             "channel_margin": min(max(other - channel, -3.0), 3.0) if count > 1 else 3.0,
             "printed_inflected": item.inflected,
+            **_choice_values(item, word),
         }  # fmt: skip
         rows.append([float(values[name]) for name in FEATURES])
     return rows
+
+
+def _choice_values(item: ReviewInput, word: str) -> dict[str, float]:
+    plain = float(Levenshtein.distance(item.printed, word))
+    length = max(len(word), 1)
+    if item.choices is None:
+        return {"choice_cost": plain, "choice_per_letter": plain / length, "choice_gain": 0.0,
+                "choices_missing": 1.0, "weakest_letter": 1.0}  # fmt: skip
+    cost = choice_cost(item.printed, item.choices, word)
+    weakest = min(letter[0][1] for letter in item.choices)
+    return {"choice_cost": cost, "choice_per_letter": cost / length, "choice_gain": plain - cost,
+            "choices_missing": 0.0, "weakest_letter": weakest}  # fmt: skip
+
+
+def _letters(word: str, rng: random.Random) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """Made-up alternatives for each letter of `word`: the letter, then one or two others."""
+    others = "aeinrstu"
+    return tuple(((char, rng.uniform(0.5, 1.0)),
+                  *((rng.choice(others), rng.uniform(0.0, 0.5)) for _ in range(rng.randint(1, 2))))
+                 for char in word)  # fmt: skip
 
 
 def _document_items(lexicon: Lexicon) -> tuple[DocumentVocabulary, list[ReviewInput]]:
@@ -91,6 +113,7 @@ def _document_items(lexicon: Lexicon) -> tuple[DocumentVocabulary, list[ReviewIn
             rng.choice(choices),
             rng.random() < 0.2,
             rng.random() < 0.2,
+            _letters(word, rng) if rng.random() < 0.5 else None,
         )
         for word in words
         if len(word) >= 4 and word.isalpha() and word not in lexicon.zipf

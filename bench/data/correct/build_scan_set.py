@@ -90,6 +90,7 @@ BATCHES = {
     "scans6": _recipe(8400, 6, 8500, 8),
     "scans7": _recipe(8600, 6, 8700, 8),
     "scans8": _recipe(8800, 6, 8900, 8),
+    "scans9": _recipe(9000, 6, 9100, 8),
     "scans_train": _recipe(8000, 12, 8100, 36),
     "scans_train2": _recipe(8200, 12, 8300, 36),
 }
@@ -98,10 +99,13 @@ ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 MIN_KEGIATAN_SIMILARITY = 50.0
 
 
-def cell_tokens(page: Page, placed: PlacedRow, role: str) -> tuple[str, list[tuple[str, float]]]:
-    """(cell id, tokens with confidences) of one step field, joined as `words_to_text` and
-    `rows._ref` join them: cells top to bottom, lines, words left to right, a line ending in '-'
-    glued to the next line's first word."""
+Token = tuple[str, float, list | None]  # text, confidence, character alternatives (or None)
+
+
+def cell_tokens(page: Page, placed: PlacedRow, role: str) -> tuple[str, list[Token]]:
+    """(cell id, tokens with confidences and character alternatives) of one step field, joined
+    as `words_to_text` and `rows._ref` join them: cells top to bottom, lines, words left to
+    right, a line ending in '-' glued to the next line's first word."""
     table = placed.table
     column = next(c.index for c in table.columns if c.role == role)
     rows = placed.row.rows
@@ -109,7 +113,7 @@ def cell_tokens(page: Page, placed: PlacedRow, role: str) -> tuple[str, list[tup
                     if c.col <= column < c.col + c.col_span
                     and c.row < rows[-1] + 1 and rows[0] < c.row + c.row_span),
                    key=lambda c: c.row)  # fmt: skip
-    tokens: list[tuple[str, float]] = []
+    tokens: list[Token] = []
     for cell in cells:
         for number, line in enumerate(words_to_lines(words_in_cell(cell, page.words))):
             for position, word in enumerate(line):
@@ -119,11 +123,21 @@ def cell_tokens(page: Page, placed: PlacedRow, role: str) -> tuple[str, list[tup
     return cell_id, tokens
 
 
-def _add_word(tokens: list[tuple[str, float]], word: Word, glue: bool) -> list[tuple[str, float]]:
+def _choices(word: Word) -> list | None:
+    """The word's character alternatives, without those Tesseract gave no confidence."""
+    if word.choices is None:
+        return None
+    return [[[char, conf] for n, (char, conf) in enumerate(alternatives) if n == 0 or conf > 0]
+            for alternatives in word.choices]  # fmt: skip
+
+
+def _add_word(tokens: list[Token], word: Word, glue: bool) -> list[Token]:
     if glue and tokens and tokens[-1][0].endswith("-"):
-        text, confidence = tokens[-1]
-        return [*tokens[:-1], (text + word.text, min(confidence, word.confidence))]
-    return [*tokens, (word.text, word.confidence)]
+        text, confidence, choices = tokens[-1]
+        more = _choices(word)
+        joined = None if choices is None or more is None else choices + more
+        return [*tokens[:-1], (text + word.text, min(confidence, word.confidence), joined)]
+    return [*tokens, (word.text, word.confidence, _choices(word))]
 
 
 def gold_text(sop: Sop, no: int, role: str) -> str | None:
@@ -163,7 +177,7 @@ def read_document(sample: Sample, damage: str) -> dict:
                 cell_id, tokens = cell_tokens(page, placed, role)
                 if cell_id in seen:
                     continue  # a merged cell serving two steps: labelled once
-                if " ".join(t for t, _ in tokens) != _field_text(placed, role):
+                if " ".join(t for t, _, _ in tokens) != _field_text(placed, role):
                     unmatched += 1  # the rebuilt tokens are not what the corrector would see
                     continue
                 seen.add(cell_id)
@@ -203,9 +217,13 @@ def label(documents: list[dict], split: str) -> list[dict]:
     records: list[dict] = []
     for document in documents:
         for cell in document["cells"]:
-            ocr = [(text, conf, cell["line"]) for text, conf in cell["tokens"]]
+            tokens = cell["tokens"]
+            # aligned by token number, then given the cell id and the token's alternatives
+            ocr = [(token[0], token[1], number) for number, token in enumerate(tokens)]
             for record in align((cell["gold"] or "").split(), ocr):
-                record.update(field="waktu" if cell["role"] == "waktu" else "text",
+                token = tokens[record["line"]]
+                record.update(line=cell["line"], choices=token[2] if len(token) > 2 else None,
+                              field="waktu" if cell["role"] == "waktu" else "text",
                               split=split, origin=document["origin"])  # fmt: skip
                 records.append(record)
     return records

@@ -142,8 +142,12 @@ def _collect_document(
         rows.gold_changes.append(gold != item.printed)
 
     corrector.review_sink = sink
-    texts, confidences = run_inputs(records, runs, blind)
-    corrector.correct_document(texts, word_confidences=confidences)  # type: ignore[arg-type]
+    inputs = run_inputs(records, runs, blind)
+    corrector.correct_document(
+        inputs.texts,  # type: ignore[arg-type]
+        word_confidences=inputs.confidences,
+        word_choices=inputs.choices,
+    )
 
 
 def add_stand_ins(rows: Rows, seed: int = 7) -> None:
