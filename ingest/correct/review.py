@@ -280,7 +280,7 @@ def feature_matrix(
             per_word[name] += values
     zipf, domain, copies = lexicon.zipf, lexicon.domain, context.counts
     column = {name: np.asarray(values, dtype=np.float64) for name, values in per_word.items()}
-    column |= _choice_columns(words)
+    column |= _choice_columns(words, printed_rows, word_rows)
     column |= {
         "word_length": np.fromiter(map(len, word_rows), np.float64, len(word_rows)),
         # the same shares as Levenshtein.normalized_distance pair by pair, in one C call
@@ -315,31 +315,30 @@ def feature_matrix(
         "length_gap": np.abs(column["printed_length"] - column["word_length"]) / length,
         "margin": np.clip(column["margin"], -3.0, 3.0),
         "channel_per_letter": channel_cost / length,
+        "choice_per_letter": column["choice_cost"] / length,
         "channel_margin": np.where(column["channel_rivals"] > 0, channel_margin, 3.0),
     }  # fmt: skip
     return np.column_stack([features[name] for name in FEATURES]).reshape(-1, len(FEATURES))
 
 
-def _choice_columns(words: list[tuple[ReviewInput, Candidates]]) -> dict[str, np.ndarray]:
+def _choice_columns(
+    words: list[tuple[ReviewInput, Candidates]], printed_rows: list[str], word_rows: list[str]
+) -> dict[str, np.ndarray]:
     """Per candidate row: its `choice_cost` from the printed word through Tesseract's letter
-    alternatives, per letter, the plain edits it saves, and the least sure printed letter.
-    Without alternatives (text exports, pytesseract) the cost is the plain edit distance."""
-    rows: list[tuple[float, float, float, float, float]] = []
+    alternatives, the plain edits it saves, whether alternatives were missing and the least
+    sure printed letter. Without alternatives (text exports, pytesseract) the cost is the plain
+    edit distance, all rows in one C call; only words with alternatives are walked."""
+    plain = process.cpdist(printed_rows, word_rows, scorer=Levenshtein.distance, dtype=np.float64)
+    cost, missing, weakest = plain.copy(), np.ones(len(plain)), np.ones(len(plain))
+    start = 0
     for item, found in words:
-        plain = Levenshtein.distance if item.choices is None else None
-        for word in found.words:
-            letters = max(len(word), 1)
-            if plain is not None:
-                edits = float(plain(item.printed, word))
-                rows.append((edits, edits / letters, 0.0, 1.0, 1.0))
-                continue
-            assert item.choices is not None
-            cost = choice_cost(item.printed, item.choices, word)
-            gain = Levenshtein.distance(item.printed, word) - cost
-            rows.append((cost, cost / letters, gain, 0.0, weakest_letter(item.choices)))
-    table = np.asarray(rows, dtype=np.float64).reshape(-1, 5)
-    names = ("choice_cost", "choice_per_letter", "choice_gain", "choices_missing", "weakest_letter")
-    return {name: table[:, number] for number, name in enumerate(names)}
+        end = start + len(found.words)
+        if item.choices is not None:
+            cost[start:end] = [choice_cost(item.printed, item.choices, w) for w in found.words]
+            missing[start:end], weakest[start:end] = 0.0, weakest_letter(item.choices)
+        start = end
+    return {"choice_cost": cost, "choice_gain": plain - cost, "choices_missing": missing,
+            "weakest_letter": weakest}  # fmt: skip
 
 
 @dataclass(frozen=True)
