@@ -25,7 +25,7 @@ def printed_choices(token: str, alternatives: list[CharChoices] | None) -> Choic
         return None
     split = SplitToken.of(token)
     word = split.core.lower()
-    if without_stray_marks(word) != word:
+    if len(word) != len(split.core) or without_stray_marks(word) != word:  # 'İ' lowers to two
         return None
     start = len(split.lead)
     return tuple(

@@ -179,7 +179,6 @@ class DocumentPasses:
         if choice is not None and ocr_distance(word, choice) <= self.settings.review_skip_max_cost:
             return None  # one cheap glyph confusion: pass 1 is right (see the setting)
         left, right = self._known_neighbours(index, fixes, context)
-        choices = printed_choices(token, ocr[1])
         return ReviewInput(
             printed=word,
             left=left,
@@ -188,7 +187,7 @@ class DocumentPasses:
             rule_choice=choice,
             caps=is_all_caps(split.core),
             inflected=choice is None and self.lexicon.is_known(word),
-            choices=choices if choices is not None and len(choices) == len(word) else None,
+            choices=printed_choices(token, ocr[1]),
         )
 
     def _doubtful(
