@@ -33,38 +33,34 @@ def lines_to_text(lines: list[list[Word]]) -> str:
     return text.replace("-\n", "-") if "-\n" in text else text
 
 
-def token_confidences(lines: list[list[Word]], text: str) -> list[float]:
-    """The confidence of each whitespace token of `text` (= lines_to_text(lines)): a word
-    joined across a line break takes the lower of its two parts. Empty when the tokens do not
-    line up with the words (a word holding a space)."""
-    confidences: list[float] = []
-    previous = ""
+def token_words(lines: list[list[Word]], text: str) -> list[list[Word]] | None:
+    """The words making each whitespace token of `text` (= lines_to_text(lines)): one, or two
+    for a word joined across a line break ('lapo-' + 'ran'). None when the tokens do not line
+    up with the words (a word holding a space)."""
+    tokens: list[list[Word]] = []
     for number, line in enumerate(lines):
         for position, word in enumerate(line):
-            if number and not position and previous.endswith("-") and confidences:
-                confidences[-1] = min(confidences[-1], word.confidence)
+            if number and not position and tokens and tokens[-1][-1].text.endswith("-"):
+                tokens[-1].append(word)
             else:
-                confidences.append(word.confidence)
-            previous = word.text
-    return confidences if len(confidences) == len(text.split()) else []
+                tokens.append([word])
+    return tokens if len(tokens) == len(text.split()) else None
 
 
-def token_choices(lines: list[list[Word]], text: str) -> list[list[CharChoices] | None]:
-    """The OCR character alternatives of each whitespace token of `text`, as `token_confidences`
-    pairs tokens with words (a word joined across a line break gets both parts' alternatives).
-    None for a token whose words have none; empty when the tokens do not line up."""
-    choices: list[list[CharChoices] | None] = []
-    previous = ""
-    for number, line in enumerate(lines):
-        for position, word in enumerate(line):
-            if number and not position and previous.endswith("-") and choices:
-                before = choices[-1]
-                joined = None if before is None or word.choices is None else before + word.choices
-                choices[-1] = joined
-            else:
-                choices.append(word.choices)
-            previous = word.text
-    return choices if len(choices) == len(text.split()) else []
+def token_confidences(tokens: list[list[Word]] | None) -> list[float]:
+    """The confidence of each token (`token_words`): a joined word takes the lower of its
+    parts. Empty when the tokens are not known."""
+    return [min(word.confidence for word in words) for words in tokens or []]
+
+
+def token_choices(tokens: list[list[Word]] | None) -> list[list[CharChoices] | None]:
+    """The OCR character alternatives of each token (`token_words`): a joined word gets its
+    parts' in order, None when a part has none. Empty when the tokens are not known."""
+    return [
+        None if any(word.choices is None for word in words)
+        else [letter for word in words for letter in word.choices or []]
+        for words in tokens or []
+    ]  # fmt: skip
 
 
 def words_in_cell(cell: Cell, words: list[Word]) -> list[Word]:
@@ -94,9 +90,10 @@ def words_to_cells(cells: list[Cell], words: list[Word]) -> list[Cell]:
         confidence = min((w.confidence for w in inside), default=1.0)
         lines = words_to_lines(inside)
         text = lines_to_text(lines)
+        tokens = token_words(lines, text)
         filled.append(cell.model_copy(update={
             "text": text, "confidence": confidence,
-            "word_confidences": token_confidences(lines, text),
-            "word_choices": token_choices(lines, text),
+            "word_confidences": token_confidences(tokens),
+            "word_choices": token_choices(tokens),
         }))  # fmt: skip
     return filled

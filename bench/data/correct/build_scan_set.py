@@ -59,10 +59,16 @@ from bench.data.correct.build_set import align
 from corpus.generator.samples import Sample, load_samples
 from corpus.generator.writer import generate_corpus
 from ingest.layout_to_sop import PlacedRow, _numbered, pages_to_drafts, strip_noise
-from ingest.page import Page, Word
+from ingest.page import CharChoices, Page
 from ingest.pipeline import detect_kind, read_pages
 from ingest.settings import PipelineSettings
-from ingest.table.words import words_in_cell, words_to_lines
+from ingest.table.words import (
+    lines_to_text,
+    token_choices,
+    token_words,
+    words_in_cell,
+    words_to_lines,
+)
 from models.normalise import clean_cell
 from models.sop import Sop
 
@@ -115,29 +121,23 @@ def cell_tokens(page: Page, placed: PlacedRow, role: str) -> tuple[str, list[Tok
                    key=lambda c: c.row)  # fmt: skip
     tokens: list[Token] = []
     for cell in cells:
-        for number, line in enumerate(words_to_lines(words_in_cell(cell, page.words))):
-            for position, word in enumerate(line):
-                tokens = _add_word(tokens, word, glue=number > 0 and position == 0)
+        lines = words_to_lines(words_in_cell(cell, page.words))
+        groups = token_words(lines, lines_to_text(lines)) or [[w] for line in lines for w in line]
+        for words, letters in zip(groups, token_choices(groups), strict=True):
+            text = "".join(word.text for word in words)
+            confidence = min(word.confidence for word in words)
+            tokens.append((text, confidence, _stored(letters)))
     first = cells[0] if cells else None
     cell_id = f"p{page.number}-t{placed.row.table}-r{first.row if first else rows[0]}-c{column}"
     return cell_id, tokens
 
 
-def _choices(word: Word) -> list | None:
-    """The word's character alternatives, without those Tesseract gave no confidence."""
-    if word.choices is None:
+def _stored(letters: list[CharChoices] | None) -> list | None:
+    """A token's character alternatives as stored, without those Tesseract gave no confidence."""
+    if letters is None:
         return None
     return [[[char, conf] for n, (char, conf) in enumerate(alternatives) if n == 0 or conf > 0]
-            for alternatives in word.choices]  # fmt: skip
-
-
-def _add_word(tokens: list[Token], word: Word, glue: bool) -> list[Token]:
-    if glue and tokens and tokens[-1][0].endswith("-"):
-        text, confidence, choices = tokens[-1]
-        more = _choices(word)
-        joined = None if choices is None or more is None else choices + more
-        return [*tokens[:-1], (text + word.text, min(confidence, word.confidence), joined)]
-    return [*tokens, (word.text, word.confidence, _choices(word))]
+            for alternatives in letters]  # fmt: skip
 
 
 def gold_text(sop: Sop, no: int, role: str) -> str | None:
