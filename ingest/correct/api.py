@@ -19,6 +19,7 @@ from ingest.correct.errors import (
     ConfidenceCountError,
     DocumentChoiceCountError,
     DocumentConfidenceCountError,
+    PerWordCountError,
 )
 from ingest.correct.fields import (
     Fix,
@@ -75,6 +76,16 @@ def _confidence_key(confidence: float | None) -> float | None:
     if confidence is None:
         return None
     return round(confidence / 100 if confidence > 1 else confidence, 2)
+
+
+def _per_token(text: str, values: list | None, error: type[PerWordCountError]) -> list:
+    """One entry per whitespace token of `text` (None each when `values` is None)."""
+    tokens = len(_TOKEN.findall(text))
+    if values is None:
+        return [None] * tokens
+    if len(values) != tokens:
+        raise error(tokens, len(values))
+    return values
 
 
 class Corrector(DocumentPasses):
@@ -200,20 +211,11 @@ class Corrector(DocumentPasses):
         return unknown / len(words) if words else 0.0
 
     def _check_confidences(self, text: str, confidences: list[float] | None) -> list[float | None]:
-        words = _TOKEN.findall(text)
-        if confidences is None:
-            return [None] * len(words)
-        if len(confidences) != len(words):
-            raise ConfidenceCountError(len(words), len(confidences))
-        return [_confidence_key(value) for value in confidences]
+        checked = _per_token(text, confidences, ConfidenceCountError)
+        return [None if value is None else _confidence_key(value) for value in checked]
 
     def _check_choices(self, text: str, choices: TokenChoices | None) -> TokenChoices:
-        words = _TOKEN.findall(text)
-        if choices is None:
-            return [None] * len(words)
-        if len(choices) != len(words):
-            raise ChoiceCountError(len(words), len(choices))
-        return choices
+        return _per_token(text, choices, ChoiceCountError)
 
     def _walk(
         self,

@@ -17,46 +17,47 @@ class LexiconMissingError(SopError):
         )
 
 
-class ConfidenceCountError(SopError, ValueError):
-    """word_confidences does not hold one value per whitespace-separated word."""
+class PerWordCountError(SopError, ValueError):
+    """A per-word argument does not hold one entry per whitespace-separated word."""
 
-    def __init__(self, words: int, confidences: int) -> None:
+    argument = ""  # the argument's name
+    entry = ""  # what one entry is
+    source = ""  # where it comes from
+
+    def __init__(self, words: int, entries: int) -> None:
         super().__init__(
-            f"word_confidences has {confidences} values for {words} words: pass one confidence "
-            "per whitespace-separated word of the text (Tesseract's per-word conf), or None."
+            f"{self.argument} has {entries} values for {words} words: pass one {self.entry} per "
+            f"whitespace-separated word of the text ({self.source}), or None."
         )
 
 
-class DocumentConfidenceCountError(ConfidenceCountError):
-    """correct_document's word_confidences does not hold one entry per text."""
+class ConfidenceCountError(PerWordCountError):
+    argument, entry, source = "word_confidences", "confidence", "Tesseract's per-word conf"
+
+
+class ChoiceCountError(PerWordCountError):
+    argument, entry, source = "word_choices", "entry", "Word.choices of the OCR word, or None"
+
+
+class PerTextCountError(SopError, ValueError):
+    """correct_document's per-text argument does not hold one entry per text."""
+
+    argument = ""
 
     def __init__(self, texts: int, entries: int) -> None:
-        SopError.__init__(
+        SopError.__init__(  # not the per-word message of the Document* errors' other parent
             self,
-            f"word_confidences has {entries} entries for {texts} texts: pass one list (or None) "
-            "per (text, field) pair, in the same order, or leave word_confidences out.",
+            f"{self.argument} has {entries} entries for {texts} texts: pass one list (or None) "
+            f"per (text, field) pair, in the same order, or leave {self.argument} out.",
         )
 
 
-class ChoiceCountError(SopError, ValueError):
-    """word_choices does not hold one entry per whitespace-separated word."""
-
-    def __init__(self, words: int, choices: int) -> None:
-        super().__init__(
-            f"word_choices has {choices} entries for {words} words: pass one (Word.choices of "
-            "the OCR word, or None) per whitespace-separated word of the text, or None."
-        )
+class DocumentConfidenceCountError(PerTextCountError, ConfidenceCountError):
+    argument = "word_confidences"
 
 
-class DocumentChoiceCountError(ChoiceCountError):
-    """correct_document's word_choices does not hold one entry per text."""
-
-    def __init__(self, texts: int, entries: int) -> None:
-        SopError.__init__(
-            self,
-            f"word_choices has {entries} entries for {texts} texts: pass one list (or None) per "
-            "(text, field) pair, in the same order, or leave word_choices out.",
-        )
+class DocumentChoiceCountError(PerTextCountError, ChoiceCountError):
+    argument = "word_choices"
 
 
 class ReviewModelStaleError(SopError):
