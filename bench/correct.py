@@ -77,7 +77,8 @@ SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout3": "heldout3", "heldout
           "heldout5": "heldout5", "heldout_general": "heldout_general", "scans": "scans",
           "scans2": "scans2", "scans3": "scans3", "scans4": "scans4", "scans5": "scans5",
           "scans6": "scans6", "scans7": "scans7",
-          "scans8": "scans8", "scans9": "scans9", "heldout_v1": "heldout"}  # fmt: skip
+          "scans8": "scans8", "scans9": "scans9", "scans10": "scans10",
+          "heldout_v1": "heldout"}  # fmt: skip
 # The throughput set: the splits labelled before the review (kept fixed so speeds compare).
 THROUGHPUT_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "scans")
 TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
@@ -104,6 +105,8 @@ TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
           "scans9": "scans9 (pipeline cell OCR of fresh synthetic scans with Tesseract's character "
                     "alternatives, built in session 10 before the review was refitted on them; "
                     "scored once with that model)",
+          "scans10": "scans10 (pipeline cell OCR of fresh synthetic scans, built at the start of "
+                     "session 11 before that session's refit; scored once with its final model)",
           "heldout_v1": "heldout_v1 (SEEN: looked at, no longer an honest figure)"}  # fmt: skip
 
 

@@ -97,6 +97,7 @@ BATCHES = {
     "scans7": _recipe(8600, 6, 8700, 8),
     "scans8": _recipe(8800, 6, 8900, 8),
     "scans9": _recipe(9000, 6, 9100, 8),
+    "scans10": _recipe(9200, 6, 9300, 8),
     "scans_train": _recipe(8000, 12, 8100, 36),
     "scans_train2": _recipe(8200, 12, 8300, 36),
 }
