@@ -266,20 +266,24 @@ class Inputs(NamedTuple):
     choices: list[list | None]  # per text, each token's character alternatives (or None)
 
 
-def run_inputs(records: list[dict], runs: list[list[int]], blind: bool = False) -> Inputs:
+def run_inputs(
+    records: list[dict], runs: list[list[int]], confidences: bool = True, choices: bool = True
+) -> Inputs:
     """The (text, field) pairs, word confidences and character alternatives `correct_document`
-    gets for a document's runs; `blind` drops the OCR's evidence (as text exports come)."""
+    gets for a document's runs; `confidences` / `choices` False drop that part of the OCR's
+    evidence (text exports come with neither)."""
     texts = [(" ".join(records[p]["raw"] for p in run), records[run[0]]["field"]) for run in runs]
-    confidences = [
-        None if blind or records[run[0]]["conf"] is None else [records[p]["conf"] for p in run]
+    per_text_confidences = [
+        None if not confidences or records[run[0]]["conf"] is None
+        else [records[p]["conf"] for p in run]
         for run in runs
-    ]
-    choices = [
-        None if blind or "choices" not in records[run[0]]
+    ]  # fmt: skip
+    per_text_choices = [
+        None if not choices or "choices" not in records[run[0]]
         else [records[p]["choices"] for p in run]
         for run in runs
     ]  # fmt: skip
-    return Inputs(texts, confidences, choices)
+    return Inputs(texts, per_text_confidences, per_text_choices)
 
 
 def ours_in_context(review: bool = True) -> Batch:
