@@ -6,7 +6,8 @@ evidence jointly: for each candidate of a word it builds one feature row (OCR co
 frequency, SOP vocabulary, copies in the document, neighbour pairs, Tesseract's confidence and
 the rules' own verdict) and boosted decision trees give the probability that the candidate is
 what the paper says. The best candidate is printed only when that probability reaches the
-model's threshold (one for keeping the rules' own choice, one for any other word); below it the
+model's threshold (one for keeping the rules' own choice, one for any other word, each pair set
+apart for words read with and without Tesseract's letter alternatives); below it the
 word stays as printed, even if a rule had changed it. The model is fitted on the `train`,
 `train_general` and `dev` pages of the labelled set (bench/data/correct/fit_review.py) and
 stored in corpus/lexicon/review_model.json. Most of its weight sits on the rules' verdict and
@@ -342,13 +343,27 @@ def _choice_columns(
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """The probability at which the best candidate is printed."""
+
+    accept: float  # for a word the rules did not choose
+    rules_choice: float  # for the rules' own choice (kept rather than reverted)
+
+    def of(self, agrees: bool) -> float:
+        return self.rules_choice if agrees else self.accept
+
+
+@dataclass(frozen=True)
 class ReviewModel:
-    """Boosted trees over FEATURES and the probability at which a candidate is accepted."""
+    """Boosted trees over FEATURES and the probabilities at which a candidate is accepted: one
+    pair for words read with Tesseract's letter alternatives, one for words without them (text
+    exports, pytesseract). Each pair is chosen on its own words' out-of-fold predictions, since
+    the trees are not equally sure of both kinds."""
 
     trees: TreeEnsemble
     channel: Channel  # the learned OCR channel its features read
-    accept: float  # for a word the rules did not choose
-    accept_rules_choice: float  # for the rules' own choice (kept rather than reverted)
+    plain: Thresholds
+    with_choices: Thresholds
 
     @classmethod
     def load(cls, path: Path = LEXICON_DIR / REVIEW_MODEL_FILE) -> ReviewModel:
@@ -356,16 +371,24 @@ class ReviewModel:
             raise LexiconMissingError(path)
         data = json.loads(path.read_text(encoding="utf-8"))
         channel_path = path.parent / CHANNEL_FILE
-        if tuple(data["features"]) != FEATURES or (
-            channel_path.is_file() and data.get("channel_sha256") != channel_digest(channel_path)
+        if (
+            tuple(data["features"]) != FEATURES
+            or set(data.get("thresholds", {})) != {"plain", "with_choices"}
+            or (
+                channel_path.is_file()
+                and data.get("channel_sha256") != channel_digest(channel_path)
+            )
         ):
             raise ReviewModelStaleError(path)
         return cls(
             trees=TreeEnsemble.from_dict(data["trees"]),
             channel=Channel.load(channel_path),
-            accept=float(data["accept"]),
-            accept_rules_choice=float(data["accept_rules_choice"]),
+            plain=Thresholds(**data["thresholds"]["plain"]),
+            with_choices=Thresholds(**data["thresholds"]["with_choices"]),
         )
+
+    def thresholds(self, item: ReviewInput) -> Thresholds:
+        return self.plain if item.choices is None else self.with_choices
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         return self.trees.probabilities(rows)
@@ -415,7 +438,7 @@ def review_words(
             start += len(candidates.words)
             best = int(np.argmax(scores))
             agrees = candidates.words[best] == item.rule_choice
-            if scores[best] >= (model.accept_rules_choice if agrees else model.accept):
+            if scores[best] >= model.thresholds(item).of(agrees):
                 verdict = candidates.words[best], round(float(scores[best]), 3)
                 verdicts[item] = context.ranked_cache[("review", item)] = verdict
     return [verdicts[item] for item in items]

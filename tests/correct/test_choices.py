@@ -6,10 +6,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from ingest.correct import Corrector
 from ingest.correct.choices import choice_cost, printed_choices
 from ingest.correct.errors import ChoiceCountError, DocumentChoiceCountError
+from ingest.correct.review import ReviewInput, ReviewModel
 from ingest.ocr import make_engine
 from ingest.page import Cell, Word
 from ingest.settings import OcrSettings
@@ -81,3 +83,53 @@ def test_the_review_weighs_a_token_with_its_own_letters_alternatives() -> None:
         corrector.correct("Menyiapkan drah", word_choices=[None])
     with pytest.raises(DocumentChoiceCountError):
         corrector.correct_document([("drah", "text")], word_choices=[None, None])
+
+
+# Names the lexicon does not list (Wahyuningsih, Mardiyanto, Kaliwungu) among SOP words.
+NAMES = [
+    "Laporan disusun oleh Sutrisno dan Wahyuningsih di Purwokerto",
+    "Surat diparaf Mardiyanto lalu dikirim ke Tulungagung dan Banjarnegara",
+    "Dokumen diserahkan kepada Sumarsono untuk diteruskan ke Kecamatan Kaliwungu",
+]
+
+
+def _blurred_line(text: str) -> np.ndarray:
+    image = Image.new("L", (1500, 70), 255)
+    ImageDraw.Draw(image).text((10, 15), text, font=ImageFont.truetype("DejaVuSans.ttf", 30))
+    small = cv2.resize(np.array(image), None, fx=0.45, fy=0.45, interpolation=cv2.INTER_AREA)
+    ok, encoded = cv2.imencode(
+        ".jpg", cv2.GaussianBlur(small, (3, 3), 0.8), [cv2.IMWRITE_JPEG_QUALITY, 20]
+    )
+    assert ok
+    return cv2.imdecode(encoded, cv2.IMREAD_GRAYSCALE)
+
+
+def test_names_read_right_with_their_alternatives_are_kept() -> None:
+    # Words read with alternatives have their own, laxer thresholds (the trees are surer of
+    # them): unknown names Tesseract read right must still stay as printed.
+    engine = make_engine(OcrSettings())
+    read = [engine.read(_blurred_line(line), psm=7) for line in NAMES]
+    assert all(word.choices is not None for words in read for word in words)
+    texts = [(" ".join(word.text for word in words), "text") for words in read]
+    results = Corrector.default().correct_document(
+        texts,  # type: ignore[arg-type]
+        word_confidences=[[word.confidence for word in words] for words in read],
+        word_choices=[[word.choices for word in words] for words in read],
+    )
+    source = {word for line in NAMES for word in line.split()}
+    read_right = {word.text for words in read for word in words} & source
+    assert len({"Wahyuningsih", "Mardiyanto", "Kaliwungu"} & read_right) >= 2
+    for result in results:
+        assert not [change for change in result.corrections if change.raw in source]
+
+
+def test_words_with_alternatives_are_judged_by_their_own_thresholds() -> None:
+    model = ReviewModel.load()
+    item = ReviewInput(printed="drah", left=None, right=None, confidence=0.5,
+                       rule_choice=None, caps=False)  # fmt: skip
+    assert model.thresholds(item) == model.plain
+    with_choices = ReviewInput(**{**item.__dict__, "choices": printed_choices("drah", DRAH)})
+    assert model.thresholds(with_choices) == model.with_choices
+    assert model.with_choices != model.plain
+    assert model.plain.of(agrees=True) == model.plain.rules_choice
+    assert model.plain.of(agrees=False) == model.plain.accept

@@ -18,9 +18,9 @@ used by nothing else: the test split's samples and benches use 1000-1099):
             before session 7's changes, scored once at the end of that session
     scans_train, scans_train2  (session 7: seeds 8000-8023 / 8200-8223 mild, 8100-8171 /
             8300-8371 hard): training pages for the learned review (fit_review.py), never
-            scored. The shipped model uses scans_train only: adding scans_train2 raised recall
-            on the pipeline splits but moved the thresholds to 0.89 / 0.76 and dropped heldout5
-            and heldout_general below 0.95 precision.
+            scored. Both are used since session 11, when words read with letter alternatives
+            got their own thresholds (before, adding scans_train2 moved the one shared pair and
+            dropped heldout5 and heldout_general below 0.95 precision).
     scans5  (session 7, the scans2 recipe with seeds 7800-7811 mild and 7900-7915 hard): built
             after session 7's final review model, scored once with it
 Each document goes through the pipeline's own page recipe (`ingest.pipeline.read_pages`: clean-up,
