@@ -9,8 +9,8 @@ what the paper says. The best candidate is printed only when that probability re
 model's threshold (one for keeping the rules' own choice, one for any other word, each pair set
 apart for words read with and without Tesseract's letter alternatives); below it the
 word stays as printed, even if a rule had changed it. The model is fitted on the `train`,
-`train_general` and `dev` pages of the labelled set (bench/data/correct/fit_review.py) and
-stored in corpus/lexicon/review_model.json. Most of its weight sits on the rules' verdict and
+`train_general` and `dev` pages and the training scans of the labelled set
+(bench/data/correct/fit_review.py) and stored in corpus/lexicon/review_model.json. Most of its weight sits on the rules' verdict and
 the margin to the runner-up: it mostly re-weighs the rules' pick against the other evidence.
 """
 
