@@ -266,12 +266,9 @@ class Inputs(NamedTuple):
     choices: list[list | None]  # per text, each token's character alternatives (or None)
 
 
-def run_inputs(
-    records: list[dict], runs: list[list[int]], confidences: bool = True, choices: bool = True
-) -> Inputs:
+def run_inputs(records: list[dict], runs: list[list[int]], confidences: bool = True) -> Inputs:
     """The (text, field) pairs, word confidences and character alternatives `correct_document`
-    gets for a document's runs; `confidences` / `choices` False drop that part of the OCR's
-    evidence (text exports come with neither)."""
+    gets for a document's runs; `confidences` False drops the word confidences only."""
     texts = [(" ".join(records[p]["raw"] for p in run), records[run[0]]["field"]) for run in runs]
     per_text_confidences = [
         None if not confidences or records[run[0]]["conf"] is None
@@ -279,10 +276,9 @@ def run_inputs(
         for run in runs
     ]  # fmt: skip
     per_text_choices = [
-        None if not choices or "choices" not in records[run[0]]
-        else [records[p]["choices"] for p in run]
+        None if "choices" not in records[run[0]] else [records[p]["choices"] for p in run]
         for run in runs
-    ]  # fmt: skip
+    ]
     return Inputs(texts, per_text_confidences, per_text_choices)
 
 

@@ -3,6 +3,8 @@ turned into the review's choice cost."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 import pytest
@@ -128,7 +130,7 @@ def test_words_with_alternatives_are_judged_by_their_own_thresholds() -> None:
     item = ReviewInput(printed="drah", left=None, right=None, confidence=0.5,
                        rule_choice=None, caps=False)  # fmt: skip
     assert model.thresholds(item) == model.plain
-    with_choices = ReviewInput(**{**item.__dict__, "choices": printed_choices("drah", DRAH)})
+    with_choices = replace(item, choices=printed_choices("drah", DRAH))
     assert model.thresholds(with_choices) == model.with_choices
     assert model.with_choices != model.plain
     assert model.plain.of(agrees=True) == model.plain.rules_choice

@@ -33,7 +33,7 @@ import argparse
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -87,6 +87,8 @@ class Rows:
     words: list[int] = field(default_factory=list)  # one entry per row: the word's number
     documents: list[str] = field(default_factory=list)  # one entry per row
     gold_changes: list[bool] = field(default_factory=list)  # per word: the printed word is wrong
+    # per word: read with Tesseract's letter alternatives (its own threshold pair)
+    with_choices: list[bool] = field(default_factory=list)
 
 
 def collect(splits: list[str], blind_copies: bool = True) -> Rows:
@@ -153,6 +155,7 @@ def _collect_document(
         rows.words += [number] * len(candidates.words)
         rows.documents += [name] * len(candidates.words)
         rows.gold_changes.append(gold != item.printed)
+        rows.with_choices.append(item.choices is not None)
 
     corrector.review_sink = sink
     inputs = run_inputs(records, runs, confidences=confidences)
@@ -166,9 +169,8 @@ def _collect_document(
 def add_stand_ins(rows: Rows, seed: int = 7) -> None:
     """Rows of listed words treated as unlisted: every candidate is wrong (keep as printed).
     Rare words stand in for unknown names; inflected forms of listed roots ('efektifnya') for
-    valid words the lexicon knows only through affix stripping. A third come without a
-    confidence, as in text exports. None has letter alternatives: `add_scan_stand_ins` gives
-    those words their own."""
+    valid words the lexicon knows only through affix stripping. None has letter alternatives:
+    `add_scan_stand_ins` gives those words their own."""
     lexicon = Lexicon.load()
     low, high = STAND_IN_ZIPF
     rare = sorted(word for word, zipf in lexicon.zipf.items()
@@ -184,10 +186,9 @@ def add_stand_ins(rows: Rows, seed: int = 7) -> None:
                          replace=False)]  # fmt: skip
     confidences = rng.uniform(0.3, 0.96, len(words))
     _add_kept_words(rows, lexicon, [
-        ReviewInput(printed=word, left=None, right=None,
-                    confidence=None if number % 3 == 0 else float(confidences[number]),
+        ReviewInput(printed=word, left=None, right=None, confidence=float(confidence),
                     rule_choice=None, caps=False, inflected=_inflected_only(word, lexicon))
-        for number, word in enumerate(map(str, words))
+        for word, confidence in zip(map(str, words), confidences, strict=True)
     ])  # fmt: skip
 
 
@@ -197,7 +198,7 @@ def add_scan_stand_ins(rows: Rows, splits: list[str], garbled: int, seed: int = 
     treated as unlisted. The scans' doubtful words are almost all garbled (their documents
     hold no names), so without these the words with alternatives would teach that an unknown
     word is always wrong. As many per garbled word (`garbled`: those read with alternatives)
-    as the other stand-ins, a third without their confidence."""
+    as the other stand-ins."""
     lexicon = Lexicon.load()
     found = []
     for split in splits:
@@ -212,28 +213,22 @@ def add_scan_stand_ins(rows: Rows, splits: list[str], garbled: int, seed: int = 
     share = STAND_INS_PER_GARBLED + INFLECTED_STAND_INS_PER_GARBLED
     picked = rng.choice(len(found), size=min(len(found), int(share * garbled)), replace=False)
     _add_kept_words(rows, lexicon, [
-        ReviewInput(printed=found[at][0], left=None, right=None,
-                    confidence=None if number % 3 == 0 else found[at][1], rule_choice=None,
-                    caps=False, inflected=_inflected_only(found[at][0], lexicon),
-                    choices=found[at][2])
-        for number, at in enumerate(picked)
+        ReviewInput(printed=found[at][0], left=None, right=None, confidence=found[at][1],
+                    rule_choice=None, caps=False,
+                    inflected=_inflected_only(found[at][0], lexicon), choices=found[at][2])
+        for at in picked
     ])  # fmt: skip
-
-
-def _garbled_with_choices(rows: Rows) -> int:
-    """How many of the collected garbled words were read with letter alternatives."""
-    missing = FEATURES.index("choices_missing")
-    return sum(changed and bool(word[0, missing] == 0)
-               for word, changed in zip(rows.features, rows.gold_changes, strict=True))  # fmt: skip
 
 
 def _add_kept_words(rows: Rows, lexicon: Lexicon, items: list[ReviewInput]) -> None:
     """One labelled row per candidate of each stand-in (none is right: keep as printed), each
-    word alone in an empty document; their fold groups spread them over the folds."""
+    word alone in an empty document; their fold groups spread them over the folds. Every third
+    loses its confidence, as text exports come."""
     settings = CorrectorSettings(review=False)
     bigrams = Corrector(lexicon, settings).bigrams
     empty = DocumentVocabulary(counts=Counter())
-    for number, item in enumerate(items):
+    for number, read in enumerate(items):
+        item = replace(read, confidence=None) if number % 3 == 0 else read
         candidates = review_candidates_many([item], lexicon, settings, bigrams, empty, CHANNEL)[0]
         if not candidates.words:
             continue
@@ -243,6 +238,7 @@ def _add_kept_words(rows: Rows, lexicon: Lexicon, items: list[ReviewInput]) -> N
         rows.words += [word_number] * len(candidates.words)
         rows.documents += [f"stand-in-{number % FOLDS}"] * len(candidates.words)
         rows.gold_changes.append(False)
+        rows.with_choices.append(item.choices is not None)
 
 
 def _inflected_only(word: str, lexicon: Lexicon) -> bool:
@@ -291,9 +287,7 @@ def fit(rows: Rows, targets: dict[str, float]) -> dict:
         out_of_fold[test] = model.predict_proba(features[test])[:, 1]
     agrees = features[:, FEATURES.index("rule_choice")] > 0
     best, right, agree = word_decisions(out_of_fold, labels, words, agrees)
-    # each word's kind of evidence: read with Tesseract's letter alternatives or without
-    with_choices = np.zeros(len(best), dtype=bool)
-    with_choices[words] = features[:, FEATURES.index("choices_missing")] == 0
+    with_choices = np.asarray(rows.with_choices)
     thresholds, changed = {}, np.zeros(len(best), dtype=bool)
     garbled = np.asarray(rows.gold_changes)
     print(f"{len(best)} doubtful words ({garbled.sum()} garbled), {len(labels)} candidate rows")
@@ -381,7 +375,7 @@ def main() -> None:
     arguments = parser.parse_args()
     splits = arguments.splits.split(",")
     rows = collect(splits)
-    garbled_with_choices = _garbled_with_choices(rows)
+    garbled_with_choices = sum(np.asarray(rows.gold_changes) & np.asarray(rows.with_choices))
     add_stand_ins(rows)
     add_scan_stand_ins(rows, [split for split in splits if split.startswith("scans")],
                        garbled_with_choices)  # fmt: skip
