@@ -33,6 +33,34 @@ def test_fixes_garble_seen_in_real_scans(corrector: Corrector, garbled: str, mea
     assert [(c.raw, c.corrected) for c in result.corrections] == [(garbled, meant)]
 
 
+@pytest.mark.parametrize(
+    ("printed", "confidence", "meant"),
+    [
+        # OCR keeps spaces but loses a thin slash between two words, or reads it as a mark
+        ("SuratDokumen", 0.5, "Surat/Dokumen"),
+        ("Surat'Dokumen", 0.7, "Surat/Dokumen"),
+        ("MemofDisposisi", 0.5, "Memo/Disposisi"),
+        ("subbag|subbid,", None, "subbag/subbid,"),
+        # a text export loses the space between two cells' words instead
+        ("SuratDokumen", None, "Surat Dokumen"),
+    ],
+)
+def test_restores_a_slash_between_two_words(
+    corrector: Corrector, printed: str, confidence: float | None, meant: str
+) -> None:
+    confidences = None if confidence is None else [confidence]
+    result = corrector.correct(printed, word_confidences=confidences)
+    assert result.text == meant
+    rule = "glued_words" if " " in meant else "slash_pair"
+    assert [c.rule for c in result.corrections] == [rule]
+
+
+def test_a_word_with_an_inner_l_or_f_is_not_split(corrector: Corrector) -> None:
+    # the letter joiner needs a capital after it: 'Memofdisposisi' may be garble of one word
+    for word in ("Memofdisposisi", "pelaksanaan", "Kasubagfkeuangan"):
+        assert "/" not in corrector.correct(word, word_confidences=[0.5]).text
+
+
 def test_every_change_is_recorded_with_score_and_rule(corrector: Corrector) -> None:
     result = corrector.correct("Membuat dokumen penguktfran kinerja d'an menyerahkan draf")
     assert isinstance(result, CorrectedText)
