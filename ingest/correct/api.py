@@ -321,7 +321,7 @@ class Corrector(DocumentPasses):
         if field == "waktu":
             known = self.lexicon.is_known(SplitToken.of(token).core.lower())
             special = (
-                waktu_token(token, neighbours[1], known)
+                waktu_token(token, *neighbours, known)
                 or waktu_times(token)
                 or waktu_unit_slot(token, *neighbours)
                 or waktu_kerja(token, neighbours[0])

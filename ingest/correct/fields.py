@@ -75,7 +75,9 @@ def _reads_as_number(token: str) -> bool:
     return digits.isdigit() or core.lower() in NUMBER_WORDS
 
 
-def waktu_token(token: str, next_token: str | None, known: bool) -> Fix | None:
+def waktu_token(
+    token: str, previous: str | None, next_token: str | None, known: bool
+) -> Fix | None:
     """One token of a Waktu cell: '1jam', 'Zhar', 'Zhari', 'l' or '|' (before 'hari'), '3O'."""
     printed = normalise_glyphs(token)
     # A leading bar is OCR's reading of a lone 1 in a Waktu cell, not a stray mark to strip.
@@ -85,14 +87,23 @@ def waktu_token(token: str, next_token: str | None, known: bool) -> Fix | None:
     if match is None or (known and not bar and not any(char.isdigit() for char in core)):
         return None
     number, unit_text = as_digits(match["number"]), match["unit"]
+    # '3 Inari', '1 singgu': the count is printed already, so the lookalike before the unit is
+    # part of it misread ('In' for 'h'), not a second count.
+    counted = previous is not None and _reads_as_number(previous)
+    if counted and not match["number"].isdigit():
+        number = ""
     if unit_text:
         unit = snap_unit(unit_text)
         if unit is None:
             return None
-        fixed = f"{number} {apply_case(unit_text, unit)}"
-    elif number != match["number"] and (
-        any(char.isdigit() for char in match["number"])
-        or (next_token is not None and snap_unit(next_token) is not None)
+        fixed = f"{number} {apply_case(unit_text, unit)}".lstrip()
+    elif (
+        number
+        and number != match["number"]
+        and (
+            any(char.isdigit() for char in match["number"])
+            or (next_token is not None and snap_unit(next_token) is not None)
+        )
     ):
         fixed = number
     else:

@@ -126,6 +126,11 @@ def test_keeps_whitespace_and_line_breaks(corrector: Corrector) -> None:
         ("tari kerja", "hari kerja"),
         ("3 hari kena", "3 hari kerja"),
         ("maggu", "minggu"),
+        # after a printed count a lookalike before the unit is the unit's own letter misread,
+        # not a second count ('In' for 'h', 's' for 'm')
+        ("3 Inari", "3 hari"),
+        ("1 singgu", "1 minggu"),
+        ("Inari", "1 hari"),
         # ... but counts in words, abbreviations, other nouns and unclear readings stay
         ("1 (satu) hari", "1 (satu) hari"),
         ("5 berkas", "5 berkas"),
