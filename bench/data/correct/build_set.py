@@ -191,9 +191,16 @@ def _distance(ocr: str, source: str) -> float:
 def _group_distance(joined: str, parts: list[str]) -> float:
     """Distance of one side to the other side's parts joined; infinite when the edits are as
     many as the shortest part has letters: that part may be missing, not glued ('7 Menyusun'
-    read as 'Menyumun' is a garbled word and a lost number)."""
-    edits = Levenshtein.distance(joined.casefold(), "".join(parts).casefold())
-    if edits >= min(len(part) for part in parts):
+    read as 'Menyumun' is a garbled word and a lost number). A first or last part printed as
+    it is at that end of the joined side is there, however short ('3han' is '3 hari' glued)."""
+    folded = joined.casefold()
+    edits = Levenshtein.distance(folded, "".join(parts).casefold())
+    doubtful = [
+        part for place, part in enumerate(parts)
+        if not (place == 0 and folded.startswith(part.casefold()))
+        and not (place == len(parts) - 1 and folded.endswith(part.casefold()))
+    ]  # fmt: skip
+    if doubtful and edits >= min(len(part) for part in doubtful):
         return float("inf")
     return _distance(joined, "".join(parts))
 
