@@ -74,6 +74,26 @@ def _fix_core(
     return None
 
 
+def _slash_parts(
+    token: str,
+    split: SplitToken,
+    lexicon: Lexicon,
+    settings: CorrectorSettings,
+    confidence: float | None,
+    context: DocumentVocabulary | None,
+) -> TokenFix:
+    """'Surav/Dokumen', 'Kasubag/Kasubld': each word of a slash pair is corrected on its own
+    (the pair itself is never a lexicon word)."""
+    fixed, corrections = [], []
+    for part in split.core.split("/"):
+        new_part, part_corrections = correct_token(part, lexicon, settings, confidence, context)
+        fixed.append(new_part)
+        corrections += part_corrections
+    if not corrections:
+        return token, []
+    return f"{split.lead}{'/'.join(fixed)}{split.trail}", corrections
+
+
 def correct_token(
     token: str,
     lexicon: Lexicon,
@@ -98,6 +118,8 @@ def correct_token(
     split = SplitToken.of(normalised)
     if not split.core or is_protected(split.core):
         return token, []
+    if "/" in split.core:
+        return _slash_parts(token, split, lexicon, settings, confidence, context)
     result = _fix_core(split.core, lexicon, settings, confidence, context)
     if result is None:
         if normalised != token and lexicon.is_known(split.core.lower()):

@@ -55,6 +55,15 @@ def test_restores_a_slash_between_two_words(
     assert [c.rule for c in result.corrections] == [rule]
 
 
+def test_each_word_of_a_slash_pair_is_corrected_on_its_own(corrector: Corrector) -> None:
+    result = corrector.correct("(Keglatan/Dokumen) Kasubag/Kasubld Surat/Dokumen SK/SP2D")
+    assert result.text == "(Kegiatan/Dokumen) Kasubag/Kasubid Surat/Dokumen SK/SP2D"
+    assert [(c.raw, c.corrected) for c in result.corrections] == [
+        ("Keglatan", "Kegiatan"),
+        ("Kasubld", "Kasubid"),
+    ]
+
+
 def test_a_word_with_an_inner_l_or_f_is_not_split(corrector: Corrector) -> None:
     # the letter joiner needs a capital after it: 'Memofdisposisi' may be garble of one word
     for word in ("Memofdisposisi", "pelaksanaan", "Kasubagfkeuangan"):
