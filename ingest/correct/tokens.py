@@ -82,7 +82,7 @@ def _slash_parts(
     confidence: float | None,
     context: DocumentVocabulary | None,
 ) -> TokenFix:
-    """'Surav/Dokumen', 'Kasubag/Kasubld': each word of a slash pair is corrected on its own
+    """'Memo/Disposlsi', 'Kasubag/Kasubld': each word of a slash pair is corrected on its own
     (the pair itself is never a lexicon word)."""
     fixed, corrections = [], []
     for part in split.core.split("/"):
