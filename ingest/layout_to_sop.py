@@ -15,10 +15,9 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ingest.correct import Corrector
-from ingest.correct.api import TokenChoices
 from ingest.flowchart import StepFlow, StepRowRef, step_flows
 from ingest.identity import Identity, is_identity_table, table_to_identity
-from ingest.page import Page, Table
+from ingest.page import Page, Table, TokenChoices
 from ingest.table.rows import CellRef, StepRow, table_to_step_rows
 from models.normalise import clean_cell, make_actors, parse_waktu, slug
 from models.provenance import Correction, Provenance

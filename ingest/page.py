@@ -22,6 +22,8 @@ ColumnRole = Literal[
 # Per character of a word: the characters Tesseract's LSTM weighed there, best first, each with
 # its confidence in 0..1 (`lstm_choice_mode=2`).
 CharChoices = list[tuple[str, float]]
+# Per whitespace token of a text: its characters' alternatives, or None where not known.
+TokenChoices = list[list[CharChoices] | None]
 
 
 class Word(BaseModel):
@@ -61,7 +63,7 @@ class Cell(BaseModel):
         default_factory=list,
         description="OCR confidence of each whitespace token of text; empty when not known.",
     )
-    word_choices: list[list[CharChoices] | None] = Field(
+    word_choices: TokenChoices = Field(
         default_factory=list,
         description="OCR character alternatives of each whitespace token; empty when not known.",
     )

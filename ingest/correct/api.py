@@ -36,13 +36,13 @@ from ingest.correct.fields import (
 from ingest.correct.lexicon import BIGRAM_FILE, Lexicon
 from ingest.correct.neighbours import BigramModel
 from ingest.correct.passes import REVIEW_RULE as REVIEW_RULE  # the review's rule name
-from ingest.correct.passes import DocumentPasses, ReviewSink
+from ingest.correct.passes import DocumentPasses, OcrEvidence, ReviewSink
 from ingest.correct.pieces import PIECE_TOKEN_MAX, is_fragment, is_piece, unless_cut
 from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import SplitToken
-from ingest.page import CharChoices
+from ingest.page import TokenChoices
 from models.provenance import Correction
 
 FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
@@ -51,8 +51,6 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 # What a text is corrected with: its document's vocabulary (None for a text alone), and the
 # list collecting the words its review will weigh.
 Document = tuple[DocumentVocabulary | None, list[ReviewInput]]
-# Per whitespace token of a text: the OCR's alternatives for each of its characters, or None.
-TokenChoices = list[list[CharChoices] | None]
 _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
@@ -66,8 +64,6 @@ class CorrectedText(BaseModel):
     tokens: list[str] = Field(default_factory=list)
 
 
-# Per whitespace token of a text: its OCR confidence and its characters' alternatives.
-OcrEvidence = tuple[list[float | None], TokenChoices]
 # The rest of a text's correction, run once its document's review verdicts are in.
 Later = Callable[[], CorrectedText]
 

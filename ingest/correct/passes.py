@@ -21,9 +21,11 @@ from ingest.correct.words import (
     normalise_glyphs,
     without_stray_marks,
 )
-from ingest.page import CharChoices
+from ingest.page import CharChoices, TokenChoices
 from models.provenance import Correction
 
+# Per whitespace token of a text: its OCR confidence and its characters' alternatives.
+OcrEvidence = tuple[list[float | None], TokenChoices]
 # Rules of a spelling-only decision, which the neighbour pass may overturn.
 _SPELLING_RULES = frozenset(
     {"lexicon", "document_word", "lexicon_over_affix_reading", "document_word_over_affix_reading"}
@@ -101,7 +103,7 @@ class DocumentPasses:
         printed: list[str],
         marks: tuple[list[bool], list[bool]],
         fixes: list[TokenFix],
-        ocr: tuple[list[float | None], list[list[CharChoices] | None]],
+        ocr: OcrEvidence,
         context: DocumentVocabulary,
     ) -> dict[int, ReviewInput]:
         """The review's view of each doubtful word of a text, by token number. Listed words the

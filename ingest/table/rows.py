@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from ingest.page import Cell, CharChoices, Table
+from ingest.page import Cell, Table, TokenChoices
 from models.geometry import BBox
 
 # OCR reads digits as look-alike letters in the narrow No column.
@@ -24,7 +24,7 @@ class CellRef(BaseModel):
     word_confidences: list[float] = Field(default_factory=list)
     # OCR character alternatives per whitespace token (None where unknown); empty when not
     # known for every cell.
-    word_choices: list[list[CharChoices] | None] = Field(default_factory=list)
+    word_choices: TokenChoices = Field(default_factory=list)
 
 
 class StepRow(BaseModel):

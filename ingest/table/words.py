@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.page import Cell, CharChoices, Word
+from ingest.page import Cell, TokenChoices, Word
 
 
 def words_to_lines(words: list[Word]) -> list[list[Word]]:
@@ -53,7 +53,7 @@ def token_confidences(tokens: list[list[Word]] | None) -> list[float]:
     return [min(word.confidence for word in words) for words in tokens or []]
 
 
-def token_choices(tokens: list[list[Word]] | None) -> list[list[CharChoices] | None]:
+def token_choices(tokens: list[list[Word]] | None) -> TokenChoices:
     """The OCR character alternatives of each token (`token_words`): a joined word gets its
     parts' in order, None when a part has none. Empty when the tokens are not known."""
     return [
