@@ -82,6 +82,7 @@ SPLITS = {"dev": "dev", "heldout2": "heldout2", "heldout3": "heldout3", "heldout
           "scans2": "scans2", "scans3": "scans3", "scans4": "scans4", "scans5": "scans5",
           "scans6": "scans6", "scans7": "scans7",
           "scans8": "scans8", "scans9": "scans9", "scans10": "scans10", "scans11": "scans11",
+          "scans12": "scans12",
           "heldout_v1": "heldout"}  # fmt: skip
 # The throughput set: the splits labelled before the review (kept fixed so speeds compare).
 THROUGHPUT_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "scans")
@@ -113,6 +114,8 @@ TITLES = {"dev": "dev", "heldout2": "heldout2 (fresh held-out)",
                      "session 11 before that session's refit; scored once with its final model)",
           "scans11": "scans11 (pipeline cell OCR of fresh synthetic scans, built at the start of "
                      "session 12 before that session's changes; scored once at its end)",
+          "scans12": "scans12 (pipeline cell OCR of fresh synthetic scans, built at the start of "
+                     "session 13 before that session's changes; scored once at its end)",
           "heldout_v1": "heldout_v1 (SEEN: looked at, no longer an honest figure)"}  # fmt: skip
 
 

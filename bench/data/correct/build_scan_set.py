@@ -99,6 +99,7 @@ BATCHES = {
     "scans9": _recipe(9000, 6, 9100, 8),
     "scans10": _recipe(9200, 6, 9300, 8),
     "scans11": _recipe(9400, 6, 9500, 8),
+    "scans12": _recipe(9600, 6, 9700, 8),
     "scans_train": _recipe(8000, 12, 8100, 36),
     "scans_train2": _recipe(8200, 12, 8300, 36),
 }
