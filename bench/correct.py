@@ -21,7 +21,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +31,11 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from symspellpy import SymSpell, Verbosity
 
-from ingest.correct import Corrector
+from ingest.correct import CorrectedText, Corrector
 from ingest.correct.lexicon import GENERAL_FILE, LEXICON_DIR, Lexicon, read_general
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import SplitToken, apply_case, is_protected
+from models.provenance import Doubt
 
 DATA = Path(__file__).resolve().parent / "data" / "correct"
 SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
@@ -291,9 +292,8 @@ def run_inputs(records: list[dict], runs: list[list[int]], confidences: bool = T
     return Inputs(texts, per_text_confidences, per_text_choices)
 
 
-def ours_in_context(review: bool = True) -> Batch:
-    """Ours with `correct_document`: each document's lines are corrected together, so every
-    token has its document and its neighbours as evidence."""
+def _context_corrector(review: bool = True) -> Corrector:
+    """The shared corrector (or one without the learned review), loaded and warmed up."""
     corrector = Corrector.default()
     if not review:  # the same lexicon, without the learned review: what the review adds
         corrector = Corrector(corrector.lexicon, CorrectorSettings(review=False))
@@ -303,27 +303,53 @@ def ours_in_context(review: bool = True) -> Batch:
         _ = corrector.review_model
     # one small document first: the compiled kernels are built on their first call
     corrector.correct_document([("Keglatan dlberlkan pegawai 1jam", "text")])
+    return corrector
+
+
+def corrected_runs(
+    corrector: Corrector, records: list[dict]
+) -> Iterator[tuple[list[int], CorrectedText]]:
+    """Each text of each bench document (record positions) with its `correct_document` result."""
+    documents: dict[str, list[int]] = {}
+    for position, record in enumerate(records):
+        documents.setdefault(document_of(record), []).append(position)
+    for positions in documents.values():
+        runs = runs_of(records, positions)
+        inputs = run_inputs(records, runs)
+        results = corrector.correct_document(
+            inputs.texts,  # type: ignore[arg-type]
+            word_confidences=inputs.confidences,
+            word_choices=inputs.choices,
+        )
+        yield from zip(runs, results, strict=True)
+
+
+def ours_in_context(review: bool = True) -> Batch:
+    """Ours with `correct_document`: each document's lines are corrected together, so every
+    token has its document and its neighbours as evidence."""
+    corrector = _context_corrector(review)
 
     def run(records: list[dict]) -> list[str]:
-        documents: dict[str, list[int]] = {}
-        for position, record in enumerate(records):
-            documents.setdefault(document_of(record), []).append(position)
         outputs = [""] * len(records)
-        for positions in documents.values():
-            runs = runs_of(records, positions)
-            inputs = run_inputs(records, runs)
-            results = corrector.correct_document(
-                inputs.texts,  # type: ignore[arg-type]
-                word_confidences=inputs.confidences,
-                word_choices=inputs.choices,
-            )
-            for run, result in zip(runs, results, strict=True):
-                tokens = result.tokens if len(result.tokens) == len(run) else [result.text]
-                for position, token in zip(run, tokens, strict=True):
-                    outputs[position] = token
+        for run, result in corrected_runs(corrector, records):
+            tokens = result.tokens if len(result.tokens) == len(run) else [result.text]
+            for position, token in zip(run, tokens, strict=True):
+                outputs[position] = token
         return outputs
 
     return run
+
+
+def doubts_by_record(records: list[dict]) -> list[Doubt | None]:
+    """The Doubt `correct_document` records on each record's token (None: not flagged): an
+    unknown word left as printed, for a person to read."""
+    flags: list[Doubt | None] = [None] * len(records)
+    for run, result in corrected_runs(_context_corrector(), records):
+        pending = list(result.doubts)
+        for position in run:  # doubts come in token order
+            if pending and SplitToken.of(records[position]["raw"]).core == pending[0].raw:
+                flags[position] = pending.pop(0)
+    return flags
 
 
 def token_by_token(system: System) -> Batch:
@@ -454,6 +480,7 @@ def report(split: str, show_errors: bool) -> None:
         if name == "ours, document context":
             ours_tally, ours_outputs = tally, outputs
     _severity_table(records, ours_outputs)
+    _doubt_line(records, ours_outputs)
     _group_table(records, ours_outputs)
     if show_errors:
         print("\n".join(["", "errors (ours):", *ours_tally.errors]))
@@ -492,6 +519,33 @@ def _by_severity(records: list[tuple[str, dict]], outputs: list[str]) -> str:
             bucket[0] += compared(output) == compared(record["gold"])
             bucket[1] += 1
     return " / ".join(f"{fixed}/{total}" for fixed, total in buckets.values())
+
+
+def _doubt_line(records: list[tuple[str, dict]], outputs: list[str]) -> None:
+    """How many of the words the corrector missed it flags for review, and at what cost."""
+    flags = doubts_by_record([record for _, record in records])
+    garbled = fixed = missed = flagged = guessed = correct = noisy = pieces = pieces_flagged = 0
+    for (kind, record), output, flag in zip(records, outputs, flags, strict=True):
+        if kind in WHOLE_WORD:
+            garbled += 1
+            fixed += compared(output) == compared(record["gold"])
+        if kind in WHOLE_WORD and output == record["raw"]:
+            missed += 1
+            flagged += flag is not None
+            guessed += flag is not None and compared(flag.suggestion or "") == compared(
+                record["gold"]
+            )
+        elif kind == "correct":
+            correct += 1
+            noisy += flag is not None
+        elif kind == "fragment":
+            pieces += 1
+            pieces_flagged += flag is not None
+    print(f"\nflagged for review (Provenance.doubts): {flagged} of {missed} whole-word garbles left "
+          f"as printed (best guess right for {guessed}); {noisy} of {correct} correct words "
+          f"({noisy / max(correct, 1):.2%}); {pieces_flagged} of {pieces} fragments; fixed or "
+          f"flagged: {fixed + flagged} of {garbled} whole-word garbles "
+          f"({(fixed + flagged) / max(garbled, 1):.3f})")  # fmt: skip
 
 
 def _severity_table(records: list[tuple[str, dict]], outputs: list[str]) -> None:

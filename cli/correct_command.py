@@ -20,7 +20,11 @@ _FIELDS = get_args(FieldKind)
 def correct(
     field: Annotated[str, typer.Option(help=f"What each line is: {', '.join(_FIELDS)}.")] = "text",
     explain: Annotated[
-        bool, typer.Option("--explain", help="Print each change and its reason to stderr.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Print each change and its reason, and each unknown word left as printed, to stderr.",
+        ),
     ] = False,
     document: Annotated[
         bool,
@@ -59,6 +63,15 @@ def _write(number: int, line: str, result: CorrectedText, explain: bool) -> None
                 f"line {number}: {change.raw!r} -> {change.corrected!r} "
                 f"({change.rule}, score {change.score:.2f})",
                 err=True,
+            )
+        for doubt in result.doubts:
+            guess = (
+                f", best guess {doubt.suggestion!r} at {doubt.score:.2f}"
+                if doubt.suggestion
+                else ""
+            )
+            typer.echo(
+                f"line {number}: {doubt.raw!r} left as printed (unknown word{guess})", err=True
             )
 
 

@@ -20,7 +20,7 @@ from ingest.identity import Identity, is_identity_table, table_to_identity
 from ingest.page import Page, Table, TokenChoices
 from ingest.table.rows import CellRef, StepRow, table_to_step_rows
 from models.normalise import clean_cell, make_actors, parse_waktu, slug
-from models.provenance import Correction, Provenance
+from models.provenance import Correction, Doubt, Provenance
 from models.sop import Actor, Sop, Step, StepSymbol, Transition
 
 # Scanner and e-signature footers that must never reach a value.
@@ -168,8 +168,9 @@ def _apply_flow(step: Step, flow: StepFlow | None, table: Table, actors: list[Ac
 
 
 _ROLES = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
-# Field text of one step by role, with the corrector's changes (none for a text layer).
-FieldTexts = dict[str, tuple[str | None, list[Correction]]]
+# Field text of one step by role, with the corrector's changes and doubts (none for a text
+# layer).
+FieldTexts = dict[str, tuple[str | None, list[Correction], list[Doubt]]]
 
 
 class CellEvidence(NamedTuple):
@@ -202,7 +203,7 @@ def _field_texts(rows: list[PlacedRow]) -> list[FieldTexts]:
             if role not in placed.row.fields:
                 continue
             cell = _cell_text(placed.row.fields[role])
-            texts[position][role] = (cell.text, [])
+            texts[position][role] = (cell.text, [], [])
             if cell.text is not None and placed.ocr:
                 todo.append((position, role, cell))
     if todo:
@@ -212,7 +213,7 @@ def _field_texts(rows: list[PlacedRow]) -> list[FieldTexts]:
             word_choices=[cell.choices for *_, cell in todo],
         )
         for (position, role, _), result in zip(todo, results, strict=True):
-            texts[position][role] = (clean_cell(result.text), result.corrections)
+            texts[position][role] = (clean_cell(result.text), result.corrections, result.doubts)
     return texts
 
 
@@ -222,10 +223,11 @@ def _step(no: int, placed: PlacedRow, fields: FieldTexts) -> Step:
     provenance: dict[str, Provenance] = {}
     for role in _ROLES:
         ref = row.fields.get(role)
-        texts[role], corrections = fields.get(role, (None, []))
+        texts[role], corrections, doubts = fields.get(role, (None, [], []))
         if ref is not None:
             provenance[role] = Provenance(raw=ref.text, page=page, bbox=ref.bbox,
-                                          confidence=ref.confidence, corrections=corrections)  # fmt: skip
+                                          confidence=ref.confidence, corrections=corrections,
+                                          doubts=doubts)  # fmt: skip
     confidences = [ref.confidence for ref in row.fields.values()]
     return Step(no=no, kegiatan=texts["kegiatan"], kelengkapan=texts["kelengkapan"],
                 waktu=parse_waktu(texts["waktu"]), output=texts["output"],
@@ -233,14 +235,20 @@ def _step(no: int, placed: PlacedRow, fields: FieldTexts) -> Step:
                 confidence=max(0.0, min(confidences, default=1.0)))  # fmt: skip
 
 
-def _corrected_identity(values: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+def _corrected_identity(identity: Identity) -> dict[str, str | list[str]]:
+    """The OCR'd identity values corrected, each change and doubt recorded in the value's
+    provenance (a list value's items' in the list's)."""
     corrector = Corrector.default()
     fixed: dict[str, str | list[str]] = {}
-    for key, value in values.items():
-        if isinstance(value, list):
-            fixed[key] = [corrector.correct(item, "list_item").text for item in value]
-        else:
-            fixed[key] = corrector.correct(value, "text").text
+    for key, value in identity.values.items():
+        items = value if isinstance(value, list) else [value]
+        results = [corrector.correct(item, "list_item" if isinstance(value, list) else "text")
+                   for item in items]  # fmt: skip
+        fixed[key] = [r.text for r in results] if isinstance(value, list) else results[0].text
+        provenance = identity.provenance.get(key)
+        if provenance is not None:
+            provenance.corrections += [change for r in results for change in r.corrections]
+            provenance.doubts += [doubt for r in results for doubt in r.doubts]
     return fixed
 
 
@@ -265,7 +273,7 @@ def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str
         steps.append(step)
     values = draft.identity.values if draft.identity else {}
     if draft.ocr and draft.identity and draft.identity.ocr:
-        values = _corrected_identity(values)
+        values = _corrected_identity(draft.identity)
     nama = values.get("nama")
     sop_id = slug(str(nama or values.get("nomor") or "")) or f"sop-{index + 1}"
     return Sop(id=sop_id, unit=draft.identity.unit if draft.identity else None,

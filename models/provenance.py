@@ -16,6 +16,19 @@ class Correction(BaseModel):
     rule: str = Field(description="Which rule made the change, e.g. 'lexicon', 'waktu_grammar'.")
 
 
+class Doubt(BaseModel):
+    """A word left as printed that no lexicon knows: the corrector could not settle it, so a
+    person should read it against the source (its best reading, when it had one, is given)."""
+
+    raw: str
+    suggestion: str | None = Field(
+        default=None, description="The corrector's best reading, too unsure to print."
+    )
+    score: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="The learned review's probability for it."
+    )
+
+
 class Provenance(BaseModel):
     """Traceability of one extracted value."""
 
@@ -24,3 +37,6 @@ class Provenance(BaseModel):
     bbox: BBox | None = None
     confidence: float | None = Field(default=None, ge=0.0, le=1.0)
     corrections: list[Correction] = Field(default_factory=list)
+    doubts: list[Doubt] = Field(
+        default_factory=list, description="Unknown words left as printed: read them first."
+    )

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from ingest.correct.candidates import prefetch
 from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
+from ingest.correct.doubts import doubts_of
 from ingest.correct.errors import (
     ChoiceCountError,
     ConfidenceCountError,
@@ -38,12 +39,12 @@ from ingest.correct.neighbours import BigramModel
 from ingest.correct.passes import REVIEW_RULE as REVIEW_RULE  # the review's rule name
 from ingest.correct.passes import DocumentPasses, OcrEvidence, ReviewSink
 from ingest.correct.pieces import PIECE_TOKEN_MAX, is_fragment, is_piece, unless_cut
-from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel
+from ingest.correct.review import REVIEW_MODEL_FILE, ReviewInput, ReviewModel, Verdict
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix, correct_token
 from ingest.correct.words import SplitToken
 from ingest.page import TokenChoices
-from models.provenance import Correction
+from models.provenance import Correction, Doubt
 
 FieldKind = Literal["text", "waktu", "header", "actor", "list_item", "number"]
 _TOKEN = re.compile(r"\S+")
@@ -55,10 +56,12 @@ _LIST_HEAD = re.compile(r"^(\s*)(\d{1,2}|[a-zA-Z])([.)])(?=[A-Za-z])")
 
 
 class CorrectedText(BaseModel):
-    """Corrected text plus one Correction per change (append them to Provenance.corrections)."""
+    """Corrected text plus one Correction per change (append them to Provenance.corrections)
+    and one Doubt per unknown word left as printed (Provenance.doubts)."""
 
     text: str
     corrections: list[Correction] = Field(default_factory=list)
+    doubts: list[Doubt] = Field(default_factory=list)
     # The corrected text of each whitespace token of the input, in order (a split glued token
     # holds a space); empty when the value was snapped whole (headers).
     tokens: list[str] = Field(default_factory=list)
@@ -235,7 +238,8 @@ class Corrector(DocumentPasses):
         plain = field not in ("waktu", "number")
         if plain and all(listed):  # no pass changes a listed word it left alone
             unchanged: list[TokenFix] = [(token, []) for token in printed]
-            return lambda: self._finish(text, matches, field, unchanged)
+            return lambda: self._finish(text, matches, field, unchanged, {}, unlisted=[])
+        unlisted = [(index, token) for index, token in enumerate(printed) if not listed[index]]
         pieces_at = [
             len(token) <= PIECE_TOKEN_MAX and is_piece(token, self.lexicon, self.settings)
             for token in printed
@@ -272,10 +276,10 @@ class Corrector(DocumentPasses):
                 # the review's verdict on the last word stands: it weighed that very word
                 last_reviewed = (len(printed) - 1) in items
                 return lambda: self._finish(
-                    text, matches, field,
-                    self._review_pass(number, printed, items, fixes, context), last_reviewed,
+                    text, matches, field, *self._review_pass(number, printed, items, fixes, context),
+                    unlisted=unlisted, last_reviewed=last_reviewed,
                 )  # fmt: skip
-        return lambda: self._finish(text, matches, field, fixes)
+        return lambda: self._finish(text, matches, field, fixes, {}, unlisted=unlisted)
 
     def _finish(
         self,
@@ -283,22 +287,30 @@ class Corrector(DocumentPasses):
         matches: list[re.Match[str]],
         field: FieldKind,
         fixes: list[TokenFix],
+        readings: dict[int, Verdict],
+        *,
+        unlisted: list[tuple[int, str]],
         last_reviewed: bool = False,
     ) -> CorrectedText:
-        """The corrected text from each token's fix. A last word the review did not weigh is
-        kept when it may be cut by the text's end ('pelap' of pelaporan, `unless_cut`); the
-        review's own verdict on it stands (13 more words fixed across the bench splits; the one
-        other change it made is wrong only against a mispaired label)."""
+        """The corrected text from each token's fix, and the Doubts of the `unlisted` tokens
+        left as printed (`readings`: the review's declined verdicts, as suggestions). A last
+        word the review did not weigh is kept when it may be cut by the text's end ('pelap' of
+        pelaporan, `unless_cut`); the review's own verdict on it stands (13 more words fixed
+        across the bench splits; the one other change it made is wrong only against a
+        mispaired label)."""
         if fixes and fixes[-1][1] and field in ("text", "list_item") and not last_reviewed:
             fixes[-1] = unless_cut(matches[-1].group(), fixes[-1], self.lexicon, self.settings)
         tokens = [fixed for fixed, _ in fixes]
         corrections = [change for _, changes in fixes for change in changes]
+        doubts = doubts_of(unlisted, fixes, readings, self.lexicon) if unlisted else []
         # built unvalidated: every field is made here, of the right types (validating ~5,000
         # results a second showed in profiles)
         if not corrections and all(
             fixed == match.group() for fixed, match in zip(tokens, matches, strict=True)
         ):
-            return CorrectedText.model_construct(text=text, corrections=corrections, tokens=tokens)
+            return CorrectedText.model_construct(
+                text=text, corrections=corrections, doubts=doubts, tokens=tokens
+            )
         pieces: list[str] = []
         position = 0
         for match, fixed in zip(matches, tokens, strict=True):
@@ -306,7 +318,7 @@ class Corrector(DocumentPasses):
             position = match.end()
         pieces.append(text[position:])
         return CorrectedText.model_construct(
-            text="".join(pieces), corrections=corrections, tokens=tokens
+            text="".join(pieces), corrections=corrections, doubts=doubts, tokens=tokens
         )
 
     def _field_token(
@@ -371,7 +383,12 @@ class Corrector(DocumentPasses):
         fixed_first = " ".join(rest.text.split()[:2])
         record = Correction(raw=first, corrected=fixed_first, score=1.0, rule="list_number")
         tokens = [" ".join(rest.tokens[:2]), *rest.tokens[2:]]
-        return CorrectedText(text=rest.text, corrections=[record, *rest.corrections], tokens=tokens)
+        return CorrectedText(
+            text=rest.text,
+            corrections=[record, *rest.corrections],
+            doubts=rest.doubts,
+            tokens=tokens,
+        )
 
     def _actor(self, text: str, ocr: OcrEvidence, document: Document) -> Later:
         """Snap the title head ('Kfastﬂba}g' -> 'Kasubag'), then correct the rest as text."""
@@ -394,5 +411,6 @@ class Corrector(DocumentPasses):
         return CorrectedText(
             text=text[: match.start()] + head[0] + rest.text,
             corrections=[record, *rest.corrections],
+            doubts=rest.doubts,
             tokens=[head[0], *rest.tokens],
         )

@@ -10,7 +10,7 @@ from ingest.correct.context import DocumentVocabulary
 from ingest.correct.distance import ocr_distance
 from ingest.correct.lexicon import Lexicon
 from ingest.correct.neighbours import DOUBT, BigramModel, neighbour_fix
-from ingest.correct.review import ReviewInput, ReviewModel, review_words
+from ingest.correct.review import ReviewInput, ReviewModel, Verdict, review_words
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.tokens import TokenFix
 from ingest.correct.words import (
@@ -118,9 +118,7 @@ class DocumentPasses:
                 items[index] = item
         return items
 
-    def _review_words(
-        self, items: list[ReviewInput], context: DocumentVocabulary
-    ) -> list[tuple[str, float] | None]:
+    def _review_words(self, items: list[ReviewInput], context: DocumentVocabulary) -> list[Verdict]:
         return review_words(
             items, self.review_model, self.lexicon, self.settings, self.bigrams, context
         )
@@ -132,26 +130,29 @@ class DocumentPasses:
         items: dict[int, ReviewInput],
         fixes: list[TokenFix],
         context: DocumentVocabulary,
-    ) -> list[TokenFix]:
+    ) -> tuple[list[TokenFix], dict[int, Verdict]]:
         """Last look at every doubtful word: the learned review prints its best reading when the
-        model is sure enough, else the word as printed (see ingest/correct/review.py)."""
+        model is sure enough, else the word as printed (see ingest/correct/review.py). Also
+        the verdicts it declined, by token number (their readings are suggestions)."""
         fixes = list(fixes)
+        declined: dict[int, Verdict] = {}
         if not items:
-            return fixes
+            return fixes, declined
         if self.review_sink is not None:
             if number is not None:  # a rewritten text's tokens cannot be traced to the input
                 for index, item in items.items():
                     self.review_sink(number, index, item, context)
-            return fixes
+            return fixes, declined
         verdicts = self._review_words(list(items.values()), context)
         for (index, item), verdict in zip(items.items(), verdicts, strict=True):
             token = printed[index]
-            if verdict is None:
+            if not verdict.accepted:
                 fixes[index] = (token, [])
-            elif verdict[0] != item.rule_choice:
+                declined[index] = verdict
+            elif verdict.word is not None and verdict.word != item.rule_choice:
                 split = SplitToken.of(normalise_glyphs(token))
-                fixes[index] = _replaced(split, verdict[0], verdict[1], REVIEW_RULE)
-        return fixes
+                fixes[index] = _replaced(split, verdict.word, verdict.probability, REVIEW_RULE)
+        return fixes, declined
 
     def _view(self, token: str, context: DocumentVocabulary) -> tuple[SplitToken, str, bool]:
         """A token's split (glyphs normalised), its lower-case word without stray marks, and

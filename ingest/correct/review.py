@@ -394,6 +394,19 @@ class ReviewModel:
         return self.trees.probabilities(rows)
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """The review's best reading of a word and its probability; printed only when `accepted`
+    (else the word stays as printed and the reading is only a suggestion)."""
+
+    word: str | None  # None: no candidate at all
+    probability: float
+    accepted: bool
+
+
+_NO_READING = Verdict(None, 0.0, False)
+
+
 def review_words(
     items: list[ReviewInput],
     model: ReviewModel,
@@ -401,12 +414,11 @@ def review_words(
     settings: CorrectorSettings,
     bigrams: BigramModel,
     context: DocumentVocabulary,
-) -> list[tuple[str, float] | None]:
-    """Per word: the word to print and its probability, or None to keep it as printed. A word
-    without candidates keeps pass 1's verdict (the model never saw such words). The words of
-    one text are scored in one call; verdicts are kept per document (garbled words often
-    repeat)."""
-    verdicts: dict[ReviewInput, tuple[str, float] | None] = {}
+) -> list[Verdict]:
+    """Per word: the review's verdict. A word without candidates keeps pass 1's verdict (the
+    model never saw such words). The words of one text are scored in one call; verdicts are
+    kept per document (garbled words often repeat)."""
+    verdicts: dict[ReviewInput, Verdict] = {}
     pending: list[tuple[ReviewInput, Candidates]] = []
     # the words not weighed before (in this document), each once
     fresh = list(
@@ -421,12 +433,14 @@ def review_words(
         if key in context.ranked_cache:
             verdicts[item] = context.ranked_cache[key]
             continue
+        if item in verdicts:  # a repeat, already pending
+            continue
         candidates = weighed[item]
         if candidates.words:
             pending.append((item, candidates))
-            verdict = None
-        else:
-            verdict = None if item.rule_choice is None else (item.rule_choice, 1.0)
+            verdicts[item] = _NO_READING  # until scored below
+            continue
+        verdict = _NO_READING if item.rule_choice is None else Verdict(item.rule_choice, 1.0, True)
         verdicts[item] = context.ranked_cache[key] = verdict
     if pending:
         probabilities = model.probabilities(
@@ -437,8 +451,8 @@ def review_words(
             scores = probabilities[start : start + len(candidates.words)]
             start += len(candidates.words)
             best = int(np.argmax(scores))
-            agrees = candidates.words[best] == item.rule_choice
-            if scores[best] >= model.thresholds(item).of(agrees):
-                verdict = candidates.words[best], round(float(scores[best]), 3)
-                verdicts[item] = context.ranked_cache[("review", item)] = verdict
+            word = candidates.words[best]
+            accepted = bool(scores[best] >= model.thresholds(item).of(word == item.rule_choice))
+            verdict = Verdict(word, round(float(scores[best]), 3), accepted)
+            verdicts[item] = context.ranked_cache[("review", item)] = verdict
     return [verdicts[item] for item in items]

@@ -58,6 +58,7 @@ def build_step(
         text = raw
         if corrected and name in corrected:
             provenance[name].corrections = corrected[name].corrections
+            provenance[name].doubts = corrected[name].doubts
             text = corrected[name].text
         values[name] = clean_cell(text)
     waktu = parse_waktu(values.get("waktu"))

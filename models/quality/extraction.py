@@ -22,6 +22,12 @@ def _provenance_findings(
         message = (f"Nilai {field}: '{correction.raw}' dikoreksi menjadi '{correction.corrected}' "
                    f"(aturan {correction.rule}, skor {correction.score:.2f}); periksa kembali.")  # fmt: skip
         findings.append(finding("value_corrected", location, message))
+    for doubt in provenance.doubts:
+        guess = (f" (mungkin '{doubt.suggestion}', skor {doubt.score:.2f})"
+                 if doubt.suggestion and doubt.score is not None else "")  # fmt: skip
+        message = (f"Nilai {field}: kata '{doubt.raw}' tidak dikenal dan dibiarkan apa adanya"
+                   f"{guess}; cocokkan dengan dokumen asli.")  # fmt: skip
+        findings.append(finding("value_unknown_word", location, message))
     return findings
 
 

@@ -86,6 +86,8 @@ _RULES = [
          checks="Values whose extraction confidence is below 0.6.", why="A person should compare them with the source before the SOP is published."),
     Rule(id="value_corrected", family="extraction", severity="info",
          checks="Values the pipeline corrected (OCR fixes, lexicon).", why="Listed so a reviewer can undo a wrong correction."),
+    Rule(id="value_unknown_word", family="extraction", severity="warning",
+         checks="Words of a value that no lexicon knows and the corrector left as printed (with its best guess).", why="Likely OCR garble the corrector was not sure enough to fix: read them against the source."),
 ]  # fmt: skip
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from models.normalise import make_actor, parse_waktu
-from models.provenance import Correction, Provenance
+from models.provenance import Correction, Doubt, Provenance
 from models.quality import RULES, check_sop
 from models.sop import Sop, Transition
 
@@ -60,6 +60,9 @@ BREAKS: dict[str, Callable[[Sop], Sop]] = {
     "value_corrected": lambda s: with_step(s, 2, provenance={"kegiatan": Provenance(
         raw="Menvusun konsep", confidence=0.9,
         corrections=[Correction(raw="Menvusun", corrected="Menyusun", score=0.8, rule="lexicon")])}),
+    "value_unknown_word": lambda s: with_step(s, 2, provenance={"kegiatan": Provenance(
+        raw="Menyusun Dilampurkan", confidence=0.9,
+        doubts=[Doubt(raw="Dilampurkan", suggestion="Dilampirkan", score=0.4)])}),
 }  # fmt: skip
 # nominal_duration is information, never a failure: tested in test_duration.py.
 ALWAYS_REPORTED = {"nominal_duration"}
