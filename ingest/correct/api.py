@@ -302,7 +302,9 @@ class Corrector(DocumentPasses):
             fixes[-1] = unless_cut(matches[-1].group(), fixes[-1], self.lexicon, self.settings)
         tokens = [fixed for fixed, _ in fixes]
         corrections = [change for _, changes in fixes for change in changes]
-        doubts = doubts_of(unlisted, fixes, readings, self.lexicon) if unlisted else []
+        doubts = (
+            doubts_of(unlisted, fixes, readings, self.lexicon, self.settings) if unlisted else []
+        )
         # built unvalidated: every field is made here, of the right types (validating ~5,000
         # results a second showed in profiles)
         if not corrections and all(

@@ -131,6 +131,10 @@ class CorrectorSettings(BaseModel):
     # words this long (at least this common).
     review_wide_min_length: int = 7
     review_wide_min_zipf: float = 3.0
+    # A word known only as an inflected form ('mencan' = men+can) and left as printed is still
+    # flagged as a Doubt when the review's best other reading is at least this likely (chosen
+    # on the seen splits: 6-17 more garbled words flagged a split, no correct word).
+    doubt_rival_probability: float = 0.3
 
     def __hash__(self) -> int:
         """A hash of a few fields (equal settings still hash alike; equality compares them

@@ -35,6 +35,20 @@ def test_changed_known_and_protected_words_are_no_doubts(corrector: Corrector) -
     assert result.doubts == []
 
 
+def test_an_affix_reading_is_a_doubt_only_when_the_review_saw_a_likely_rival(
+    corrector: Corrector,
+) -> None:
+    # 'hasi' reads as has+i; the review finds 'hasil' likely but not sure enough to print
+    (garbled,) = corrector.correct_document([("Melaporkan hasi kegiatan", "text")])
+    assert garbled.text == "Melaporkan hasi kegiatan"
+    (doubt,) = garbled.doubts
+    assert doubt.raw == "hasi" and doubt.suggestion == "hasil"
+    assert doubt.score is not None and doubt.score >= corrector.settings.doubt_rival_probability
+    # an unlisted but well-formed inflection with no likely rival is no doubt
+    (right,) = corrector.correct_document([("Membuat laporan dilampirkan", "text")])
+    assert right.doubts == []
+
+
 def test_line_mode_flags_without_a_guess(corrector: Corrector) -> None:
     result = corrector.correct("Xqzvwt kepada Kepala")
     assert [(d.raw, d.suggestion, d.score) for d in result.doubts] == [("Xqzvwt", None, None)]
