@@ -235,21 +235,26 @@ def _step(no: int, placed: PlacedRow, fields: FieldTexts) -> Step:
                 confidence=max(0.0, min(confidences, default=1.0)))  # fmt: skip
 
 
-def _corrected_identity(identity: Identity) -> dict[str, str | list[str]]:
-    """The OCR'd identity values corrected, each change and doubt recorded in the value's
-    provenance (a list value's items' in the list's)."""
+def _corrected_identity(
+    identity: Identity,
+) -> tuple[dict[str, str | list[str]], dict[str, Provenance]]:
+    """The OCR'd identity values corrected, and their provenance with each change and doubt
+    recorded (a list value's items' in the list's); `identity` itself is left as read."""
     corrector = Corrector.default()
     fixed: dict[str, str | list[str]] = {}
+    provenance = dict(identity.provenance)
     for key, value in identity.values.items():
         items = value if isinstance(value, list) else [value]
         results = [corrector.correct(item, "list_item" if isinstance(value, list) else "text")
                    for item in items]  # fmt: skip
         fixed[key] = [r.text for r in results] if isinstance(value, list) else results[0].text
-        provenance = identity.provenance.get(key)
-        if provenance is not None:
-            provenance.corrections += [change for r in results for change in r.corrections]
-            provenance.doubts += [doubt for r in results for doubt in r.doubts]
-    return fixed
+        if key in provenance:
+            read = provenance[key]
+            provenance[key] = read.model_copy(update={
+                "corrections": [*read.corrections, *(c for r in results for c in r.corrections)],
+                "doubts": [*read.doubts, *(d for r in results for d in r.doubts)],
+            })  # fmt: skip
+    return fixed, provenance
 
 
 def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str]) -> Sop:
@@ -272,13 +277,14 @@ def draft_to_sop(pages: list[Page], draft: Draft, index: int, problems: list[str
         problems.extend(flow.problems if flow else [])
         steps.append(step)
     values = draft.identity.values if draft.identity else {}
+    identity_provenance = draft.identity.provenance if draft.identity else {}
     if draft.ocr and draft.identity and draft.identity.ocr:
-        values = _corrected_identity(draft.identity)
+        values, identity_provenance = _corrected_identity(draft.identity)
     nama = values.get("nama")
     sop_id = slug(str(nama or values.get("nomor") or "")) or f"sop-{index + 1}"
     return Sop(id=sop_id, unit=draft.identity.unit if draft.identity else None,
                actors=actors, steps=steps,
-               provenance=draft.identity.provenance if draft.identity else {},
+               provenance=identity_provenance,
                **{"nama": None, **values})  # fmt: skip
 
 
