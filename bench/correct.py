@@ -21,7 +21,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from symspellpy import SymSpell, Verbosity
 
-from ingest.correct import CorrectedText, Corrector
+from ingest.correct import Corrector
 from ingest.correct.lexicon import GENERAL_FILE, LEXICON_DIR, Lexicon, read_general
 from ingest.correct.settings import CorrectorSettings
 from ingest.correct.words import SplitToken, apply_case, is_protected
@@ -296,8 +296,10 @@ def run_inputs(records: list[dict], runs: list[list[int]], confidences: bool = T
     return Inputs(texts, per_text_confidences, per_text_choices)
 
 
-def _context_corrector(review: bool = True) -> Corrector:
-    """The shared corrector (or one without the learned review), loaded and warmed up."""
+def ours_in_context(review: bool = True, flags: list[Doubt | None] | None = None) -> Batch:
+    """Ours with `correct_document`: each document's lines are corrected together, so every
+    token has its document and its neighbours as evidence. With `flags`, each run also fills
+    it with the Doubt recorded on each record's token (None: not flagged)."""
     corrector = Corrector.default()
     if not review:  # the same lexicon, without the learned review: what the review adds
         corrector = Corrector(corrector.lexicon, CorrectorSettings(review=False))
@@ -307,53 +309,41 @@ def _context_corrector(review: bool = True) -> Corrector:
         _ = corrector.review_model
     # one small document first: the compiled kernels are built on their first call
     corrector.correct_document([("Keglatan dlberlkan pegawai 1jam", "text")])
-    return corrector
-
-
-def corrected_runs(
-    corrector: Corrector, records: list[dict]
-) -> Iterator[tuple[list[int], CorrectedText]]:
-    """Each text of each bench document (record positions) with its `correct_document` result."""
-    documents: dict[str, list[int]] = {}
-    for position, record in enumerate(records):
-        documents.setdefault(document_of(record), []).append(position)
-    for positions in documents.values():
-        runs = runs_of(records, positions)
-        inputs = run_inputs(records, runs)
-        results = corrector.correct_document(
-            inputs.texts,  # type: ignore[arg-type]
-            word_confidences=inputs.confidences,
-            word_choices=inputs.choices,
-        )
-        yield from zip(runs, results, strict=True)
-
-
-def ours_in_context(review: bool = True) -> Batch:
-    """Ours with `correct_document`: each document's lines are corrected together, so every
-    token has its document and its neighbours as evidence."""
-    corrector = _context_corrector(review)
 
     def run(records: list[dict]) -> list[str]:
+        documents: dict[str, list[int]] = {}
+        for position, record in enumerate(records):
+            documents.setdefault(document_of(record), []).append(position)
         outputs = [""] * len(records)
-        for run, result in corrected_runs(corrector, records):
-            tokens = result.tokens if len(result.tokens) == len(run) else [result.text]
-            for position, token in zip(run, tokens, strict=True):
-                outputs[position] = token
+        if flags is not None:
+            flags[:] = [None] * len(records)
+        for positions in documents.values():
+            runs = runs_of(records, positions)
+            inputs = run_inputs(records, runs)
+            results = corrector.correct_document(
+                inputs.texts,  # type: ignore[arg-type]
+                word_confidences=inputs.confidences,
+                word_choices=inputs.choices,
+            )
+            for run, result in zip(runs, results, strict=True):
+                tokens = result.tokens if len(result.tokens) == len(run) else [result.text]
+                for position, token in zip(run, tokens, strict=True):
+                    outputs[position] = token
+                if flags is not None:
+                    _flag(records, run, result.doubts, flags)
         return outputs
 
     return run
 
 
-def doubts_by_record(records: list[dict]) -> list[Doubt | None]:
-    """The Doubt `correct_document` records on each record's token (None: not flagged): an
-    unknown word left as printed, for a person to read."""
-    flags: list[Doubt | None] = [None] * len(records)
-    for run, result in corrected_runs(_context_corrector(), records):
-        pending = list(result.doubts)
-        for position in run:  # doubts come in token order
-            if pending and SplitToken.of(records[position]["raw"]).core == pending[0].raw:
-                flags[position] = pending.pop(0)
-    return flags
+def _flag(
+    records: list[dict], run: list[int], doubts: list[Doubt], flags: list[Doubt | None]
+) -> None:
+    """Each doubt of a text on the record of its token (doubts come in token order)."""
+    pending = list(doubts)
+    for position in run:
+        if pending and SplitToken.of(records[position]["raw"]).core == pending[0].raw:
+            flags[position] = pending.pop(0)
 
 
 def token_by_token(system: System) -> Batch:
@@ -470,7 +460,8 @@ def report(split: str, show_errors: bool) -> None:
     print("| system | precision | recall whole-word | light / medium / heavy | recall real-word "
           "| recall fragments | false-correction | tokens/s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|")
-    systems = {"ours, document context": ours_in_context(),
+    flags: list[Doubt | None] = []  # filled by ours, document context
+    systems = {"ours, document context": ours_in_context(flags=flags),
                "ours, document context without the learned review": ours_in_context(review=False),
                "ours, token alone": token_by_token(ours()),
                "rapidfuzz extractOne": token_by_token(rapidfuzz_baseline(general)),
@@ -484,7 +475,7 @@ def report(split: str, show_errors: bool) -> None:
         if name == "ours, document context":
             ours_tally, ours_outputs = tally, outputs
     _severity_table(records, ours_outputs)
-    _doubt_line(records, ours_outputs)
+    _doubt_line(records, ours_outputs, flags)
     _group_table(records, ours_outputs)
     if show_errors:
         print("\n".join(["", "errors (ours):", *ours_tally.errors]))
@@ -525,9 +516,10 @@ def _by_severity(records: list[tuple[str, dict]], outputs: list[str]) -> str:
     return " / ".join(f"{fixed}/{total}" for fixed, total in buckets.values())
 
 
-def _doubt_line(records: list[tuple[str, dict]], outputs: list[str]) -> None:
+def _doubt_line(
+    records: list[tuple[str, dict]], outputs: list[str], flags: list[Doubt | None]
+) -> None:
     """How many of the words the corrector missed it flags for review, and at what cost."""
-    flags = doubts_by_record([record for _, record in records])
     garbled = fixed = missed = flagged = guessed = correct = noisy = pieces = pieces_flagged = 0
     for (kind, record), output, flag in zip(records, outputs, flags, strict=True):
         if kind in WHOLE_WORD:

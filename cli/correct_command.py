@@ -67,7 +67,7 @@ def _write(number: int, line: str, result: CorrectedText, explain: bool) -> None
         for doubt in result.doubts:
             guess = (
                 f", best guess {doubt.suggestion!r} at {doubt.score:.2f}"
-                if doubt.suggestion
+                if doubt.suggestion and doubt.score is not None
                 else ""
             )
             typer.echo(
